@@ -1,0 +1,38 @@
+import type { Person } from '../services/people/person.schema';
+import type { SchoolRecord, Store } from '../services/ports/store.port';
+
+/** The roles a person holds at their school, from stored state — never from a card payload. */
+export type Role = 'reviewer' | 'headteacher' | 'slt' | 'pd-manager';
+
+/** Who is acting, as the store knows them. `person` is null when their chat identity is not on any roster. */
+export interface Actor {
+  chat: 'teams' | 'slack';
+  /** The chat's id for the user (AAD object id or Slack user id). */
+  userKey: string;
+  person: Person | null;
+  school: SchoolRecord | null;
+  roles: ReadonlySet<Role>;
+}
+
+async function rolesOf(store: Store, person: Person): Promise<Set<Role>> {
+  const roles = new Set<Role>();
+  if (person.headteacher) roles.add('headteacher');
+  if (person.slt) roles.add('slt');
+  if (person.pdManager) roles.add('pd-manager');
+  const colleagues = await store.people.list(person.schoolId);
+  if (colleagues.some((p) => p.leftOn === null && p.lineManagerIds.includes(person.id))) roles.add('reviewer');
+  return roles;
+}
+
+/** Resolves the actor from their chat identity. */
+export async function resolveActor(store: Store, chat: 'teams' | 'slack', userKey: string): Promise<Actor> {
+  const person = chat === 'teams' ? await store.people.findByTeamsAadObjectId(userKey) : await store.people.findBySlackUserId(userKey);
+  if (!person || person.leftOn !== null) return { chat, userKey, person: null, school: null, roles: new Set() };
+  const school = await store.schools.get(person.schoolId);
+  return { chat, userKey, person, school, roles: await rolesOf(store, person) };
+}
+
+/** The first name to greet someone by. */
+export function firstName(person: Person): string {
+  return person.name.trim().split(/\s+/)[0] ?? person.name;
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import type { Logger as BoltLogger } from '@slack/bolt';
+import { Router } from 'express';
+import type { Logger } from 'pino';
+import { fallbackText, homeBlocks, welcomeBlocks } from '../../cards/slack/blocks';
+import type { Block } from '../../cards/slack/blocks';
+import { Verbs } from '../../cards/verbs';
+import type { Store } from '../../services/ports/store.port';
+import type { Clock } from '../../services/shared/time';
+import { resolveActor } from '../actor';
+import type { Config } from '../config';
+import { currentCorrelationId } from '../logger';
+import { homeScreen, welcomeScreen } from '../screens';
+
+/** What the Slack bot needs from the composition root. */
+export interface SlackBotDeps {
+  config: Config & { slack: NonNullable<Config['slack']> };
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+}
+
+/** bolt logs through the product's logger. */
+function boltLogger(logger: Logger): BoltLogger {
+  const child = logger.child({ component: 'bolt' });
+  let level = LogLevel.INFO;
+  return {
+    debug: (...m: unknown[]) => child.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => child.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => child.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => child.error(m.map(String).join(' ')),
+    setLevel: (l: LogLevel) => void (level = l),
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+/**
+ * The Slack bot: a bolt App whose receiver is mounted on the product's one HTTP server at /slack/events
+ * (events, slash commands and interactivity). Signature verification is always on. Every listener
+ * acknowledges first (Slack's 3-second rule) and only then touches the store or the Web API.
+ */
+export function createSlackBot({ config, store, logger, clock }: SlackBotDeps) {
+  const router = Router();
+  const receiver = new ExpressReceiver({
+    signingSecret: config.slack.signingSecret,
+    endpoints: '/slack/events',
+    router,
+    logger: boltLogger(logger),
+    signatureVerification: true,
+  });
+  const app = new App({
+    receiver,
+    token: config.slack.botToken,
+    botId: config.slack.botId,
+    botUserId: config.slack.botUserId,
+    tokenVerificationEnabled: false,
+    logger: boltLogger(logger),
+    clientOptions: { slackApiUrl: config.slack.apiUrl },
+  });
+
+  /** Slack redelivers events it thinks were lost: act on each event id once (for a day). */
+  const firstDelivery = (key: string | undefined) =>
+    key ? store.idempotency.firstSeen(`slack:${key}`, clock.now().toISOString(), 86_400) : Promise.resolve(true);
+
+  async function dm(userId: string, blocks: Block[], text: string): Promise<void> {
+    await app.client.chat.postMessage({ channel: userId, blocks, text });
+  }
+
+  async function help(userId: string): Promise<void> {
+    const view = welcomeScreen(await resolveActor(store, 'slack', userId));
+    await dm(userId, welcomeBlocks(view), fallbackText(view));
+  }
+
+  async function home(userId: string): Promise<void> {
+    const screen = await homeScreen(store, await resolveActor(store, 'slack', userId));
+    const blocks = screen.kind === 'home' ? homeBlocks(screen.view) : welcomeBlocks(screen.view);
+    await dm(userId, blocks, fallbackText(screen.view));
+  }
+
+  app.command('/ipp', async ({ ack, command }) => {
+    await ack();
+    const word = command.text.trim().toLowerCase();
+    // Whatever channel the command was typed in, the answer goes to the person's DM with the bot (R-PRV-1).
+    if (word === 'status' || word === 'home') await home(command.user_id);
+    else await help(command.user_id);
+  });
+
+  app.message(async ({ message }) => {
+    if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
+    if (!(await firstDelivery(`${message.channel}:${message.ts}`))) return;
+    const text = ('text' in message ? message.text ?? '' : '').trim().toLowerCase();
+    if (/^(status|home|my appraisal)\W*$/.test(text)) await home(message.user);
+    else await help(message.user);
+  });
+
+  app.action(Verbs.homeShow, async ({ ack, body }) => {
+    await ack();
+    await home(body.user.id);
+  });
+  app.action(Verbs.helpShow, async ({ ack, body }) => {
+    await ack();
+    await help(body.user.id);
+  });
+
+  app.error(async (error) => {
+    const reference = currentCorrelationId() ?? randomUUID();
+    logger.error({ event: 'slack.error', reference, err: { name: error.name, message: error.message, code: error.code } }, 'unhandled error in a Slack listener');
+  });
+
+  return { app, receiver, router };
+}

@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import { CardFactory, TurnContext } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import type { Logger } from 'pino';
+import { errorCard, homeCard, welcomeCard } from '../../cards/teams/cards';
+import type { AdaptiveCardJson } from '../../cards/teams/render';
+import { apologyView, errorView } from '../../cards/views/error.view';
+import { Verbs } from '../../cards/verbs';
+import type { Store } from '../../services/ports/store.port';
+import type { Clock } from '../../services/shared/time';
+import { resolveActor } from '../actor';
+import type { Actor } from '../actor';
+import type { Config } from '../config';
+import { currentCorrelationId } from '../logger';
+import { homeScreen, welcomeScreen } from '../screens';
+
+/** What the Teams bot needs from the composition root. */
+export interface TeamsBotDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+}
+
+const GREETING = /^\s*(hi|hello|hey|help|start|menu)\W*\s*$/i;
+const STATUS = /^\s*(status|my appraisal|home)\W*\s*$/i;
+const PRIVATE_ONLY =
+  'I only talk about appraisals in a private chat, so that they stay confidential. Please open a chat with me and say "hi".';
+
+function isPersonal(activity: Activity): boolean {
+  return (activity.conversation?.conversationType ?? 'personal') === 'personal';
+}
+
+/** The Teams bot: a teams-ai Application on its TeamsAdapter, with one route per command and card verb. */
+export function createTeamsBot({ config, store, logger, clock }: TeamsBotDeps) {
+  const adapter = config.teams.authenticationOff
+    ? new TeamsAdapter({})
+    : new TeamsAdapter({
+        MicrosoftAppId: config.teams.appId,
+        MicrosoftAppPassword: config.teams.appPassword,
+        MicrosoftAppType: config.teams.appType,
+        MicrosoftAppTenantId: config.teams.tenantId,
+      });
+  const app = new Application({ adapter, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
+
+  const actorOf = (context: TurnContext): Promise<Actor> =>
+    resolveActor(store, 'teams', context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '');
+
+  async function rememberConversation(context: TurnContext, actor: Actor): Promise<void> {
+    if (!isPersonal(context.activity) || !actor.userKey) return;
+    await store.conversations.put({
+      schoolId: actor.person?.schoolId ?? 'unassigned',
+      personId: actor.person?.id ?? null,
+      channel: 'teams',
+      userKey: actor.userKey,
+      reference: TurnContext.getConversationReference(context.activity),
+      updatedAt: clock.now().toISOString(),
+    });
+  }
+
+  const sendCard = (context: TurnContext, card: AdaptiveCardJson) => context.sendActivity({ attachments: [CardFactory.adaptiveCard(card)] });
+
+  /** Teams redelivers an activity it thinks was lost: answer each activity id once (for a day). */
+  async function firstDelivery(context: TurnContext): Promise<boolean> {
+    const id = context.activity.id;
+    if (!id) return true;
+    return store.idempotency.firstSeen(`teams:${context.activity.conversation?.id}:${id}`, clock.now().toISOString(), 86_400);
+  }
+
+  async function greet(context: TurnContext): Promise<void> {
+    if (!isPersonal(context.activity)) {
+      await context.sendActivity(PRIVATE_ONLY);
+      return;
+    }
+    const actor = await actorOf(context);
+    await rememberConversation(context, actor);
+    logger.info({ event: 'teams.welcome', personId: actor.person?.id ?? null }, 'welcome card sent');
+    await sendCard(context, welcomeCard(welcomeScreen(actor)));
+  }
+
+  app.conversationUpdate('membersAdded', async (context) => {
+    const botId = context.activity.recipient?.id;
+    if (context.activity.membersAdded?.some((m) => m.id === botId)) await greet(context);
+  });
+
+  app.message(GREETING, async (context) => {
+    if (await firstDelivery(context)) await greet(context);
+  });
+
+  app.message(STATUS, async (context) => {
+    if (!(await firstDelivery(context))) return;
+    if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
+    const actor = await actorOf(context);
+    await rememberConversation(context, actor);
+    const screen = await homeScreen(store, actor);
+    await sendCard(context, screen.kind === 'home' ? homeCard(screen.view) : welcomeCard(screen.view));
+  });
+
+  // Anything else typed: say what I understand, kindly.
+  app.activity('message', async (context) => {
+    if (!(await firstDelivery(context))) return;
+    if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
+    await context.sendActivity('Sorry, I didn’t understand that. Here is what I can do.');
+    await greet(context);
+  });
+
+  /** Card routes answer with a card even when something unexpected fails: an apology with a reference, never a 500. */
+  const cardRoute =
+    (handler: (context: TurnContext) => Promise<AdaptiveCardJson>) =>
+    async (context: TurnContext): Promise<AdaptiveCardJson> => {
+      try {
+        return await handler(context);
+      } catch (error) {
+        const reference = currentCorrelationId() ?? randomUUID();
+        const err = error instanceof Error ? error : new Error(String(error));
+        logger.error({ event: 'teams.card-error', reference, err: { name: err.name, message: err.message, stack: err.stack } }, 'unhandled error in a card action');
+        return errorCard(apologyView(reference));
+      }
+    };
+
+  app.adaptiveCards.actionExecute(Verbs.homeShow, cardRoute(async (context) => {
+    if (!isPersonal(context.activity)) return errorCard(errorView({ code: 'CHAT.NOT_PRIVATE', message: PRIVATE_ONLY }));
+    const actor = await actorOf(context);
+    const screen = await homeScreen(store, actor);
+    return screen.kind === 'home' ? homeCard(screen.view) : welcomeCard(screen.view);
+  }));
+
+  app.adaptiveCards.actionExecute(Verbs.helpShow, cardRoute(async (context) => {
+    if (!isPersonal(context.activity)) return errorCard(errorView({ code: 'CHAT.NOT_PRIVATE', message: PRIVATE_ONLY }));
+    return welcomeCard(welcomeScreen(await actorOf(context)));
+  }));
+
+  // Registered last, so it only sees verbs no route above claimed: a button from an older card.
+  app.adaptiveCards.actionExecute(
+    async (context) => context.activity.type === 'invoke' && context.activity.name === 'adaptiveCard/action',
+    async (context) => {
+      logger.warn({ event: 'teams.unknown-verb', verb: (context.activity.value as { action?: { verb?: string } } | undefined)?.action?.verb }, 'unknown card verb');
+      return errorCard(
+        errorView(
+          { code: 'CARD.UNKNOWN_ACTION', message: 'This button belongs to an older card that I no longer understand. Here is your appraisal as it is now.' },
+          'That button is out of date',
+        ),
+      );
+    },
+  );
+
+  app.error(async (context, error) => {
+    const reference = currentCorrelationId() ?? randomUUID();
+    logger.error({ event: 'teams.error', reference, err: { name: error.name, message: error.message, stack: error.stack } }, 'unhandled error in a Teams turn');
+    if (context.activity.type === 'message') await sendCard(context, errorCard(apologyView(reference)));
+  });
+
+  return { adapter, app };
+}

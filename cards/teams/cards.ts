@@ -1,0 +1,20 @@
+import errorTemplate from '../templates/error.json';
+import homeTemplate from '../templates/home.json';
+import welcomeTemplate from '../templates/welcome.json';
+import type { ErrorView } from '../views/error.view';
+import type { HomeView } from '../views/home.view';
+import type { WelcomeView } from '../views/welcome.view';
+import { renderCard } from './render';
+import type { AdaptiveCardJson } from './render';
+
+// One function per card: the template and its view-model's type travel together.
+
+/** The welcome / help card. */
+export const welcomeCard = (view: WelcomeView): AdaptiveCardJson => renderCard(welcomeTemplate, view);
+/** The "my appraisal" card. */
+export const homeCard = (view: HomeView): AdaptiveCardJson => renderCard(homeTemplate, view);
+/** An error card saying what to fix. */
+export const errorCard = (view: ErrorView): AdaptiveCardJson => renderCard(errorTemplate, view);
+
+/** Every template, by name, for the template checks in the tests. */
+export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate } as const;

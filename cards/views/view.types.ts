@@ -1,0 +1,15 @@
+import type { Verb } from '../verbs';
+
+/** A button on a card: a verb and the data it carries (every case action carries `{ caseId, version }`). */
+export interface ActionView {
+  verb: Verb;
+  title: string;
+  data: Record<string, string | number>;
+  style?: 'positive' | 'destructive' | 'default';
+}
+
+/** A titled list of short lines. */
+export interface SectionView {
+  heading: string;
+  items: string[];
+}
