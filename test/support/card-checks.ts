@@ -1,5 +1,8 @@
+import type * as AdaptiveCards from 'adaptivecards';
+
+// The package's `lib/` is ES modules without file extensions, which Node cannot load; its UMD bundle works.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const AC = require('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+const AC = require('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
 
 /** Problems with a rendered Adaptive Card: what the `adaptivecards` parser reports plus the product's own rules. */
 export function cardProblems(card: unknown): string[] {
