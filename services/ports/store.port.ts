@@ -167,5 +167,10 @@ export interface Store<S = unknown> {
   cases: CaseRepository<S>;
   /** Resolves when the store answers a trivial read (used by GET /readyz). */
   ping(): Promise<void>;
+  /**
+   * Destroys documents past their retention or time to live (R-PRV-2); returns how many. The embedded
+   * store needs it called now and then; Cosmos DB expires documents itself by `ttl`, so it may omit it.
+   */
+  purgeExpired?(now: Instant): Promise<number>;
   close(): Promise<void>;
 }

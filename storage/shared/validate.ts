@@ -1,0 +1,38 @@
+import type { z } from 'zod/v4';
+import { InvalidDocumentError } from '../../services/ports/errors';
+import { SCHEMA_VERSION } from './documents.schema';
+
+/**
+ * Parses a stored document, or throws InvalidDocumentError naming its id. The detail lists the failing
+ * field paths of our own schemas only (field names, never values), so no appraisal content reaches a log.
+ */
+export function readDocument<T extends z.ZodType>(schema: T, raw: unknown, documentId: string): z.output<T> {
+  const version = typeof raw === 'object' && raw !== null ? (raw as { schemaVersion?: unknown }).schemaVersion : undefined;
+  if (version !== SCHEMA_VERSION) {
+    throw new InvalidDocumentError(documentId, `unknown schema version (expected ${SCHEMA_VERSION})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const paths = parsed.error.issues.map((i) => i.path.join('.') || '(root)');
+    throw new InvalidDocumentError(documentId, `invalid fields: ${[...new Set(paths)].join(', ')}`);
+  }
+  return parsed.data;
+}
+
+/** Runs the case module's parser over stored case state; any failure becomes InvalidDocumentError without content. */
+export function readCaseState<S>(parse: (raw: unknown) => S, raw: unknown, documentId: string): S {
+  try {
+    return parse(raw);
+  } catch {
+    throw new InvalidDocumentError(documentId, 'case state failed validation');
+  }
+}
+
+/** Parses JSON text from a row; unreadable text is an invalid document, not a SyntaxError from deep inside. */
+export function parseJsonText(text: string, documentId: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new InvalidDocumentError(documentId, 'not valid JSON');
+  }
+}
