@@ -3,7 +3,7 @@ import { ConcurrencyError } from '../../services/ports/errors';
 import type { Person } from '../../services/people/person.schema';
 import { systemClock, type Clock, type Instant } from '../../services/shared/time';
 import { auditDocSchema, caseDocSchema, conversationDocSchema, outboxDocSchema, personDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
-import { readCaseState, readDocument } from '../shared/validate';
+import { readCaseState, readDocument, unstamped } from '../shared/validate';
 import { addSeconds, assertOneSchool, byDue, claimable, DONE_OUTBOX_TTL_SECONDS, iso, reminderDoc, retentionEnd } from '../shared/store-rules';
 import { copy, key, memoryTables, type MemoryTables } from './memory-tables';
 
@@ -15,11 +15,6 @@ export interface MemoryStoreOptions<S> {
   clock?: Clock;
 }
 
-const strip = <T extends { schemaVersion: number }>(doc: T): Omit<T, 'schemaVersion'> => {
-  const { schemaVersion: _v, ...rest } = doc;
-  return rest;
-};
-
 /** The whole Store in memory, with the same semantics as the real stores: for fast tests and demos. */
 export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
   const t = options.tables ?? memoryTables();
@@ -28,16 +23,16 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
 
   const school = (id: string): SchoolRecord | null => {
     const row = t.schools.get(id);
-    return row ? strip(readDocument(schoolDocSchema, copy(row.doc), id)) : null;
+    return row ? unstamped(readDocument(schoolDocSchema, copy(row.doc), id)) : null;
   };
   const allSchools = (): SchoolRecord[] => [...t.schools.keys()].map((id) => school(id)).filter((s): s is SchoolRecord => s !== null);
   const person = (k: string, id: string): Person | null => {
     const row = t.people.get(k);
-    return row ? strip(readDocument(personDocSchema, copy(row.doc), id)) : null;
+    return row ? unstamped(readDocument(personDocSchema, copy(row.doc), id)) : null;
   };
   const allPeople = (): Person[] => [...t.people.entries()].map(([k, r]) => person(k, (r.doc as { id?: string }).id ?? k)).filter((p): p is Person => p !== null);
   const readCase = (raw: unknown, id: string): CaseEnvelope<S> => {
-    const doc = strip(readDocument(caseDocSchema, copy(raw), id));
+    const doc = unstamped(readDocument(caseDocSchema, copy(raw), id));
     return { ...doc, state: readCaseState(parseCaseState, doc.state, id) };
   };
   const casesOf = (schoolId: string, match: (c: CaseEnvelope<S>) => boolean): CaseEnvelope<S>[] =>
@@ -48,7 +43,7 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
       .sort((a, b) => (a.id < b.id ? -1 : 1));
   const reminder = (schoolId: string, id: string): ReminderRecord | null => {
     const row = t.reminders.get(key(schoolId, id));
-    return row ? strip(readDocument(reminderDocSchema, copy(row.doc), id)) : null;
+    return row ? unstamped(readDocument(reminderDocSchema, copy(row.doc), id)) : null;
   };
   const putReminder = (r: ReminderRecord, expiresAt: Instant | null): void => {
     t.reminders.set(key(r.schoolId, r.id), { doc: copy(reminderDoc(r)), expiresAt });
@@ -112,7 +107,7 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
       pending: async (limit) =>
         [...t.outbox.entries()]
           .filter(([, r]) => !r.done)
-          .map(([k, r]) => strip(readDocument(outboxDocSchema, copy(r.doc), k)) as OutboxMessage)
+          .map(([k, r]) => unstamped(readDocument(outboxDocSchema, copy(r.doc), k)) as OutboxMessage)
           .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : 1))
           .slice(0, limit),
       markDone: async (schoolId, id) => {
@@ -132,7 +127,7 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
       get: async (schoolId, id) => reminder(schoolId, id),
       due: async (before, limit) =>
         [...t.reminders.entries()]
-          .map(([k, r]) => strip(readDocument(reminderDocSchema, copy(r.doc), k)) as ReminderRecord)
+          .map(([k, r]) => unstamped(readDocument(reminderDocSchema, copy(r.doc), k)) as ReminderRecord)
           .filter((r) => claimable(r, iso(before)))
           .sort(byDue)
           .slice(0, limit),
@@ -156,7 +151,7 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
       },
       get: async (channel, userKey) => {
         const row = t.conversations.get(key(channel, userKey));
-        return row ? strip(readDocument(conversationDocSchema, copy(row.doc), userKey)) : null;
+        return row ? unstamped(readDocument(conversationDocSchema, copy(row.doc), userKey)) : null;
       },
     },
     audit: {
@@ -168,7 +163,7 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
       listForCase: async (schoolId, caseId) =>
         [...t.audit.entries()]
           .filter(([k]) => k.startsWith(`${schoolId}|`))
-          .map(([k, r]) => strip(readDocument(auditDocSchema, copy(r.doc), k)) as AuditEvent)
+          .map(([k, r]) => unstamped(readDocument(auditDocSchema, copy(r.doc), k)) as AuditEvent)
           .filter((e) => e.caseId === caseId)
           .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1)),
     },

@@ -36,3 +36,9 @@ export function parseJsonText(text: string, documentId: string): unknown {
     throw new InvalidDocumentError(documentId, 'not valid JSON');
   }
 }
+
+/** The record without its storage stamp (`schemaVersion`), as the ports return it. */
+export function unstamped<T extends { schemaVersion: number }>(doc: T): Omit<T, 'schemaVersion'> {
+  const { schemaVersion: _v, ...rest } = doc;
+  return rest;
+}

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { openStore } from '../../storage/open-store';
+import { openSqliteStore } from '../../storage/sqlite/sqlite.store';
+import { DUE_EXPIRED_LEASE_SQL, DUE_PENDING_SQL } from '../../storage/sqlite/sqlite-reminder.repository';
+import { aSchool, parseTestState } from './store-fixtures';
+
+let dir = '';
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ipp-schema-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('embedded SQLite file', () => {
+  it('is created on first open as <dataDir>/ipp.sqlite in WAL mode, migrated, and keeps data across reopening', async () => {
+    const first = await openStore({ kind: 'embedded', dataDir: path.join(dir, 'data') }, parseTestState);
+    await first.schools.save(aSchool(), null);
+    await first.close();
+    const file = path.join(dir, 'data', 'ipp.sqlite');
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+    const again = openSqliteStore({ file, parseCaseState: parseTestState });
+    expect((await again.schools.get('school-a'))?.version).toBe(1);
+    await again.close();
+  });
+
+  it('refuses a file written by a newer release rather than guessing at its schema', () => {
+    const file = path.join(dir, 'ipp.sqlite');
+    const db = new Database(file);
+    db.pragma('user_version = 42');
+    db.close();
+    expect(() => openSqliteStore({ file, parseCaseState: parseTestState })).toThrow(/newer than this release/);
+  });
+
+  it('the due-reminder queries search their partial indexes rather than scanning the table', async () => {
+    const file = path.join(dir, 'ipp.sqlite');
+    await openSqliteStore({ file, parseCaseState: parseTestState }).close();
+    const db = new Database(file, { readonly: true });
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('2026-11-25T09:00:00.000Z', 100) as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan(DUE_PENDING_SQL)).toMatch(/SEARCH reminders USING INDEX reminders_pending_due \(due_at<\?\)/);
+    expect(plan(DUE_EXPIRED_LEASE_SQL)).toMatch(/SEARCH reminders USING INDEX reminders_claimed_lease \(lease_until<\?\)/);
+    db.close();
+  });
+});
