@@ -34,7 +34,8 @@ export function writePlaygroundConfig(dir: string, signedIn: Person, others: Per
     'currentUser:',
     `  ${yamlUser(signedIn, '  ')}`,
     'users:',
-    ...others.map((p) => `  - ${yamlUser(p, '    ')}`),
+    // The Playground accepts at most five other users.
+    ...others.slice(0, 5).map((p) => `  - ${yamlUser(p, '    ')}`),
     'personalChat:',
     '  id: personal-chat-demo',
     'groupChat:',
@@ -67,4 +68,19 @@ export function startPlayground(options: { botEndpoint: string; dir: string; por
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+}
+
+/** Resolves once `url` answers HTTP, or rejects after `ms` (the Playground takes a few seconds to start). */
+export async function waitUntilServing(url: string, ms = 60_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      await res.arrayBuffer();
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`nothing answered at ${url} within ${Math.round(ms / 1000)} s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
