@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Store } from '../services/ports/store.port';
 import type { Clock } from '../services/shared/time';
+import { openCosmosStore } from './cosmos/cosmos.store';
 import { openSqliteStore } from './sqlite/sqlite.store';
 
 /** Which store to open: the embedded file under a data folder, or a Cosmos DB account. */
@@ -15,6 +16,6 @@ export async function openStore<S>(config: StoreConfig, parseCaseState: (raw: un
     case 'embedded':
       return openSqliteStore({ file: path.join(config.dataDir, EMBEDDED_FILE), parseCaseState, clock });
     case 'cosmos':
-      throw new Error('The Cosmos DB store is not built yet');
+      return openCosmosStore({ endpoint: config.endpoint, key: config.key, databaseId: config.databaseId, parseCaseState, clock });
   }
 }

@@ -1,0 +1,60 @@
+import { FixedClock } from '../../services/shared/time';
+import { ensureContainers } from '../../storage/cosmos/cosmos-containers';
+import { docId } from '../../storage/cosmos/cosmos-documents';
+import { openCosmosStore } from '../../storage/cosmos/cosmos.store';
+import { startCosmosServer, type CosmosTestServer } from './cosmos-server';
+import { describeStoreContract } from './store.contract';
+import { aWrite, NOW, parseTestState, type StoreHarness } from './store-fixtures';
+
+// The Cosmos DB store through the real SDK against a real Cosmos protocol server on loopback
+// (@vercel/cosmosdb-server). That server runs batches in order and stops at the first failure, but it does NOT
+// roll back earlier operations of a failed batch, and it does NOT expire documents by ttl. So two things are
+// proven elsewhere: rollback of a whole case write (atomicityContract, run on SQLite and memory) and retention
+// (retentionContract on SQLite and memory, plus cosmos-case-batch.test.ts asserting the batch and ttl the
+// adapter builds). Everything else below is the same contract suite the other stores pass.
+
+let server: CosmosTestServer | undefined;
+let databases = 0;
+beforeAll(async () => {
+  server = await startCosmosServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+async function openCosmos(): Promise<StoreHarness> {
+  if (!server) throw new Error('server not started');
+  const databaseId = `ipp-test-${(databases += 1)}`;
+  const database = await ensureContainers(server.client, databaseId);
+  const clock = new FixedClock(NOW);
+  const store = openCosmosStore({ endpoint: server.endpoint, key: server.key, databaseId, parseCaseState: parseTestState, clock, connectionPolicy: server.connectionPolicy });
+  return {
+    store,
+    clock,
+    plantRawCase: async (schoolId, id, raw) => {
+      await database.container('cases').items.upsert({ ...(raw as object), id: docId('case', id), recordId: id, type: 'case', schoolId });
+    },
+    dispose: async () => {
+      await store.close();
+      await database.delete();
+    },
+  };
+}
+
+describeStoreContract('Cosmos DB', openCosmos);
+
+describe('Cosmos DB documents as stored', () => {
+  it('R-PRV-2: a saved case document carries its retention ttl, and an idempotency key its day', async () => {
+    const harness = await openCosmos();
+    await harness.store.cases.save(aWrite());
+    await harness.store.idempotency.firstSeen('slack:Ev1', NOW, 86_400);
+    if (!server) throw new Error('server not started');
+    const db = server.client.database(`ipp-test-${databases}`);
+    const { resource: caseDoc } = await db.container('cases').item(docId('case', 'case-1'), 'school-a').read<{ ttl?: number }>();
+    const key = docId('idempotency', 'slack:Ev1');
+    const { resource: keyDoc } = await db.container('idempotency').item(key, key).read<{ ttl?: number }>();
+    expect(caseDoc?.ttl).toBe((Date.parse('2033-09-01T00:00:00.000Z') - Date.parse(NOW)) / 1000);
+    expect(keyDoc?.ttl).toBe(86_400);
+    await harness.dispose();
+  });
+});
