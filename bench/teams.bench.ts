@@ -3,7 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CloudAdapter } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import express from 'express';
 import { loadConfig } from '../bot/config';
 import { openProductStore } from '../bot/compose';
@@ -29,7 +29,7 @@ async function post(url: string, body: unknown): Promise<void> {
 }
 
 async function startEchoBot(): Promise<{ url: string; close(): Promise<void> }> {
-  const adapter = new CloudAdapter();
+  const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'echo' }] };
   const app = express();
   app.post('/api/messages', express.json(), async (req, res) => {
