@@ -27,6 +27,7 @@ describe('Slack over real HTTP on loopback (Web API through nock)', () => {
   });
   afterAll(() => {
     nock.enableNetConnect();
+    nock.restore();
   });
   beforeEach(async () => {
     t = await startTestServer(SLACK_ENV);
