@@ -4,6 +4,8 @@
 export const Verbs = {
   homeShow: 'ipp.home.show',
   helpShow: 'ipp.help.show',
+  /** Local mode only: act as another person of the demo school, to walk a cycle from every chair. */
+  devActAs: 'ipp.dev.act-as',
 } as const;
 
 export type Verb = (typeof Verbs)[keyof typeof Verbs];

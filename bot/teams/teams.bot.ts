@@ -14,6 +14,7 @@ import type { Actor } from '../actor';
 import type { Config } from '../config';
 import { currentCorrelationId } from '../logger';
 import { homeScreen, welcomeScreen } from '../screens';
+import { LocalIdentitySwitch, registerActAsRoutes } from './act-as.routes';
 
 /** What the Teams bot needs from the composition root. */
 export interface TeamsBotDeps {
@@ -44,8 +45,10 @@ export function createTeamsBot({ config, store, logger, clock }: TeamsBotDeps) {
       });
   const app = new Application({ adapter, startTypingTimer: false, removeRecipientMention: true, longRunningMessages: false });
 
+  // Local mode only: the Playground user may act as anyone of their school (never with authentication on).
+  const identities = config.teams.authenticationOff ? new LocalIdentitySwitch() : null;
   const actorOf = (context: TurnContext): Promise<Actor> =>
-    resolveActor(store, 'teams', context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '');
+    resolveActor(store, 'teams', identities?.userKeyFor(context) ?? context.activity.from?.aadObjectId ?? context.activity.from?.id ?? '');
 
   async function rememberConversation(context: TurnContext, actor: Actor): Promise<void> {
     if (!isPersonal(context.activity) || !actor.userKey) return;
@@ -96,6 +99,8 @@ export function createTeamsBot({ config, store, logger, clock }: TeamsBotDeps) {
     const screen = await homeScreen(store, actor);
     await sendCard(context, screen.kind === 'home' ? homeCard(screen.view) : welcomeCard(screen.view));
   });
+
+  if (identities) registerActAsRoutes(app, store, identities);
 
   // Anything else typed: say what I understand, kindly.
   app.activity('message', async (context) => {

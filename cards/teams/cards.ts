@@ -1,6 +1,8 @@
+import actAsTemplate from '../templates/act-as.json';
 import errorTemplate from '../templates/error.json';
 import homeTemplate from '../templates/home.json';
 import welcomeTemplate from '../templates/welcome.json';
+import type { ActAsView } from '../views/act-as.view';
 import type { ErrorView } from '../views/error.view';
 import type { HomeView } from '../views/home.view';
 import type { WelcomeView } from '../views/welcome.view';
@@ -16,5 +18,8 @@ export const homeCard = (view: HomeView): AdaptiveCardJson => renderCard(homeTem
 /** An error card saying what to fix. */
 export const errorCard = (view: ErrorView): AdaptiveCardJson => renderCard(errorTemplate, view);
 
+/** The local-mode "act as" picker. */
+export const actAsCard = (view: ActAsView): AdaptiveCardJson => renderCard(actAsTemplate, view);
+
 /** Every template, by name, for the template checks in the tests. */
-export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate } as const;
+export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate, actAs: actAsTemplate } as const;

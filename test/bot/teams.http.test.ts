@@ -105,3 +105,58 @@ describe('Teams over real HTTP on loopback', () => {
     expect((await fetch(`${t.base}/healthz`)).status).toBe(200);
   });
 });
+
+describe('acting as someone else (local mode only)', () => {
+  let t: TestServer;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  const head = demoPeople().find((p) => p.headteacher);
+  const priya = { aadObjectId: head?.teams?.aadObjectId ?? '', name: 'Priya Lockwood', tenantId: DEMO_TENANT_ID };
+  afterEach(async () => {
+    await t.stop();
+    await connector.close();
+  });
+
+  it('in local mode, "act as" lists the school’s people and a button switches who the chat acts as', async () => {
+    connector = await startFakeConnector();
+    t = await startTestServer();
+    await postJson(`${t.base}/api/messages`, aMessage(priya, connector.url, 'act as'));
+    await connector.waitForCalls(1);
+    const picker = JSON.stringify(connector.calls[0]?.body);
+    expect(picker).toContain('Sam Fielding');
+    expect(picker).toContain(Verbs.devActAs);
+
+    const switched = await postJson(`${t.base}/api/messages`, anActionExecute(priya, connector.url, Verbs.devActAs, { personId: 'p-sam' }));
+    expect(JSON.stringify(switched.body)).toContain('You are now acting as Sam Fielding');
+    const home = await postJson(`${t.base}/api/messages`, anActionExecute(priya, connector.url, Verbs.homeShow));
+    expect(JSON.stringify(home.body)).toContain('Sam, your appraisal');
+  });
+
+  it('refuses an unknown person with a card, acting as nobody new', async () => {
+    connector = await startFakeConnector();
+    t = await startTestServer();
+    const res = await postJson(`${t.base}/api/messages`, anActionExecute(priya, connector.url, Verbs.devActAs, { personId: 'p-nobody' }));
+    expect(JSON.stringify(res.body)).toContain('couldn’t find that person');
+    const home = await postJson(`${t.base}/api/messages`, anActionExecute(priya, connector.url, Verbs.homeShow));
+    expect(JSON.stringify(home.body)).toContain('Priya, your appraisal');
+  });
+
+  it('is not there when authentication is on: the verb is an out-of-date button', async () => {
+    connector = await startFakeConnector();
+    t = await startTestServer({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' });
+    const { createTeamsBot } = await import('../../bot/teams/teams.bot');
+    const { loadConfig } = await import('../../bot/config');
+    const { createLogger } = await import('../../bot/logger');
+    const bot = createTeamsBot({ config: loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' }), store: t.store, logger: createLogger('silent'), clock: t.clock });
+    const { TurnContext } = await import('botbuilder');
+    const invoke = anActionExecute(priya, connector.url, Verbs.devActAs, { personId: 'p-sam' });
+    const sent: unknown[] = [];
+    const context = new TurnContext(bot.adapter, invoke as never);
+    context.onSendActivities(async (_ctx, activities) => {
+      sent.push(...activities);
+      return activities.map(() => ({ id: 'x' }));
+    });
+    await bot.app.run(context);
+    expect(JSON.stringify(sent)).toContain('That button is out of date');
+    expect(JSON.stringify(sent)).not.toContain('acting as');
+  });
+});
