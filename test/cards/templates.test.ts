@@ -1,5 +1,6 @@
-import { errorCard, homeCard, welcomeCard } from '../../cards/teams/cards';
+import { actAsCard, errorCard, homeCard, templates, welcomeCard } from '../../cards/teams/cards';
 import { errorBlocks, homeBlocks, welcomeBlocks } from '../../cards/slack/blocks';
+import { actAsView } from '../../cards/views/act-as.view';
 import { apologyView, errorView } from '../../cards/views/error.view';
 import { homeView } from '../../cards/views/home.view';
 import { welcomeView } from '../../cards/views/welcome.view';
@@ -30,6 +31,7 @@ describe('card templates', () => {
     ['home (finished)', () => homeCard(fixtures.homeDone())],
     ['error with fields', () => errorCard(fixtures.error())],
     ['apology', () => errorCard(fixtures.apology())],
+    ['act as (local mode)', () => actAsCard(actAsView('Priya Lockwood', [{ id: 'p-sam', name: 'Sam Fielding', jobTitle: 'Teaching Assistant', roles: [] }]))],
   ])('%s renders to a valid Adaptive Card 1.5 with every binding resolved', (_name, render) => {
     const card = render();
     expect(cardProblems(card)).toEqual([]);
@@ -41,6 +43,11 @@ describe('card templates', () => {
     expect(problems.join('\n')).toMatch(/version 1.4/);
     expect(problems.join('\n')).toMatch(/unresolved/);
     expect(problems.join('\n')).toMatch(/Unknown element type "Nope"/);
+  });
+
+  it('templates hold bindings only: no verb is written into a template, every verb comes from a view-model', () => {
+    const hardCoded = Object.values(templates).flatMap((t) => JSON.stringify(t).match(/ipp\.[a-z.-]+/g) ?? []);
+    expect(hardCoded).toEqual([]);
   });
 
   it('shows the next step with its date in words on the home card', () => {
