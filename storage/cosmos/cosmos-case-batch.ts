@@ -2,7 +2,7 @@ import type { JSONObject, OperationInput, OperationResponse } from '@azure/cosmo
 import type { CaseWrite, ReminderRecord } from '../../services/ports/store.port';
 import { ConcurrencyError } from '../../services/ports/errors';
 import { iso, reminderDoc, retentionEnd, retentionTtlSeconds } from '../shared/store-rules';
-import { docId, wrap } from './cosmos-documents';
+import { caseBody, docId, wrap } from './cosmos-documents';
 
 /** What the adapter read before building the batch: the case's etag, and the reminders the write touches. */
 export interface BatchContext {
@@ -29,7 +29,7 @@ export function buildCaseBatch<S>(write: CaseWrite<S>, ctx: BatchContext): Opera
   const ttl = retentionTtlSeconds(c.cycleEnd, ctx.now);
   const retainUntil = retentionEnd(c.cycleEnd);
   const body = (doc: object): JSONObject => doc as JSONObject;
-  const caseDoc = body(wrap('case', { ...c, version: (write.expectedVersion ?? 0) + 1 }, { ttl }));
+  const caseDoc = body(wrap('case', caseBody({ ...c, version: (write.expectedVersion ?? 0) + 1 }), { ttl }));
   const ops: OperationInput[] = [
     ctx.caseEtag === null
       ? { operationType: 'Create', partitionKey, resourceBody: caseDoc }

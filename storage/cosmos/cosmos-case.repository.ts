@@ -6,7 +6,7 @@ import { auditDocSchema, caseDocSchema, outboxDocSchema, reminderDocSchema } fro
 import { assertOneSchool, DONE_OUTBOX_TTL_SECONDS, iso } from '../shared/store-rules';
 import { readCaseState, readDocument, unstamped } from '../shared/validate';
 import { buildCaseBatch, checkBatchResults } from './cosmos-case-batch';
-import { docId, recordIdOf, statusOf, unwrap, wrap } from './cosmos-documents';
+import { caseFromBody, docId, recordIdOf, statusOf, unwrap, wrap } from './cosmos-documents';
 
 /** Point read: the document and its etag, or null (the SDK answers 404 without throwing). */
 export async function pointRead(container: Container, type: Parameters<typeof docId>[0], id: string, partition: string): Promise<{ doc: ItemDefinition; etag: string } | null> {
@@ -27,7 +27,7 @@ export async function queryAll(container: Container, query: SqlQuerySpec, partit
 export function cosmosCases<S>(container: Container, parseCaseState: (raw: unknown) => S, clock: Clock): CaseRepository<S> {
   const toCase = (doc: unknown): CaseEnvelope<S> => {
     const id = recordIdOf(doc, 'case');
-    const record = unstamped(readDocument(caseDocSchema, unwrap(doc), id));
+    const record = unstamped(readDocument(caseDocSchema, caseFromBody(doc), id));
     return { ...record, state: readCaseState(parseCaseState, record.state, id) };
   };
   const list = async (schoolId: string, field: 'reviewerId' | 'cycleId' | 'stage', value: string) => {

@@ -51,3 +51,20 @@ export function statusOf(error: unknown): number | undefined {
   if (typeof code.code === 'number') return code.code;
   return typeof code.statusCode === 'number' ? code.statusCode : undefined;
 }
+
+/**
+ * A case document keeps the case state under `caseState`, not `state`: reminders share the container and their
+ * `state` is in the due sweep's composite index, while the (large, free-form) case state is excluded from indexing.
+ */
+export function caseBody<T extends { state: unknown }>(envelope: T): Omit<T, 'state'> & { caseState: unknown } {
+  const { state, ...rest } = envelope;
+  return { ...rest, caseState: state };
+}
+
+/** The case envelope inside a case document, `state` restored (see caseBody). */
+export function caseFromBody(doc: unknown): unknown {
+  const record = unwrap(doc);
+  if (typeof record !== 'object' || record === null) return record;
+  const { caseState, ...rest } = record as { caseState?: unknown };
+  return { ...rest, state: caseState };
+}

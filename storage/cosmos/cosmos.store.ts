@@ -23,7 +23,9 @@ export interface CosmosStoreOptions<S> {
  * idempotent or guarded by an etag.
  */
 export function openCosmosStore<S>(options: CosmosStoreOptions<S>): Store<S> {
-  const client = new CosmosClient({ endpoint: options.endpoint, key: options.key, connectionPolicy: options.connectionPolicy });
+  // Over plain http (the local emulator) there are no regions to discover; discovery would fail.
+  const connectionPolicy = options.connectionPolicy ?? { enableEndpointDiscovery: !options.endpoint.startsWith('http:') };
+  const client = new CosmosClient({ endpoint: options.endpoint, key: options.key, connectionPolicy });
   const db = client.database(options.databaseId);
   const clock = options.clock ?? systemClock;
   const cases = db.container(CONTAINERS.cases);

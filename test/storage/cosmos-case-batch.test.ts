@@ -19,6 +19,9 @@ describe('Cosmos case batch', () => {
     expect(ops.map((o) => [o.operationType, o.partitionKey])).toEqual([['Replace', 'school-a'], ['Create', 'school-a'], ['Create', 'school-a'], ['Create', 'school-a']]);
     expect(ops[0]).toMatchObject({ id: docId('case', 'case-1'), ifMatch: '"etag-7"' });
     expect(bodyOf(ops[0])).toMatchObject({ id: 'case:case-1', recordId: 'case-1', type: 'case', schoolId: 'school-a', version: 4, schemaVersion: 1 });
+    // The case state is kept apart from reminders' indexed `state` field, under an unindexed path.
+    expect(bodyOf(ops[0])).toMatchObject({ caseState: aCase().state });
+    expect(bodyOf(ops[0])).not.toHaveProperty('state');
     expect(bodyOf(ops[1])).toMatchObject({ type: 'outbox', done: false });
   });
 
@@ -89,6 +92,7 @@ describe('Cosmos containers and queries', () => {
         ]),
       },
     });
+    expect(cases?.indexingPolicy?.excludedPaths).toEqual(expect.arrayContaining([{ path: '/caseState/*' }]));
     expect(containerDefinitions.filter((c) => c.id !== 'idempotency').every((c) => c.partitionKey === '/schoolId')).toBe(true);
     expect(containerDefinitions.find((c) => c.id === 'idempotency')?.defaultTtl).toBe(-1);
   });

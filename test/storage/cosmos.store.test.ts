@@ -32,7 +32,9 @@ async function openCosmos(): Promise<StoreHarness> {
     store,
     clock,
     plantRawCase: async (schoolId, id, raw) => {
-      await database.container('cases').items.upsert({ ...(raw as object), id: docId('case', id), recordId: id, type: 'case', schoolId });
+      // Where the adapter keeps a case: its state under `caseState` (see caseBody).
+      const { state, ...rest } = raw as { state?: unknown };
+      await database.container('cases').items.upsert({ ...rest, caseState: state, id: docId('case', id), recordId: id, type: 'case', schoolId });
     },
     dispose: async () => {
       await store.close();
