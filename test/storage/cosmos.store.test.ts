@@ -2,6 +2,7 @@ import { FixedClock } from '../../services/shared/time';
 import { ensureContainers } from '../../storage/cosmos/cosmos-containers';
 import { docId } from '../../storage/cosmos/cosmos-documents';
 import { openCosmosStore } from '../../storage/cosmos/cosmos.store';
+import { openStore } from '../../storage/open-store';
 import { startCosmosServer, type CosmosTestServer } from './cosmos-server';
 import { describeStoreContract } from './store.contract';
 import { aWrite, NOW, parseTestState, type StoreHarness } from './store-fixtures';
@@ -58,5 +59,17 @@ describe('Cosmos DB documents as stored', () => {
     expect(caseDoc?.ttl).toBe((Date.parse('2033-09-01T00:00:00.000Z') - Date.parse(NOW)) / 1000);
     expect(keyDoc?.ttl).toBe(86_400);
     await harness.dispose();
+  });
+});
+
+describe('choosing the store by configuration', () => {
+  it('opens Cosmos DB when configured, over plain http without endpoint discovery', async () => {
+    if (!server) throw new Error('server not started');
+    await ensureContainers(server.client, 'ipp-configured');
+    const store = await openStore({ kind: 'cosmos', endpoint: server.endpoint, key: server.key, databaseId: 'ipp-configured' }, parseTestState);
+    await store.schools.save({ id: 'school-z', name: 'Elm Primary', presetId: 'p', settings: {}, teamsTenantIds: [], slackTeamIds: [], version: 0 }, null);
+    expect((await store.schools.get('school-z'))?.name).toBe('Elm Primary');
+    await expect(store.ping()).resolves.toBeUndefined();
+    await store.close();
   });
 });
