@@ -44,6 +44,8 @@ it('a writer killed with SIGKILL mid-write leaves an intact file, each case full
   writer.child.kill('SIGKILL');
   expect(await writer.exited).toBe('SIGKILL');
 
+  // The killed writer never closed the file: its write-ahead log is still there for the reopen to recover from.
+  expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(0);
   const db = new Database(file);
   expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   const rows = db
