@@ -4,7 +4,7 @@ import { ConcurrencyError } from '../../services/ports/errors';
 import type { Clock } from '../../services/shared/time';
 import { auditDocSchema, caseDocSchema, outboxDocSchema, reminderDocSchema } from '../shared/documents.schema';
 import { assertOneSchool, DONE_OUTBOX_TTL_SECONDS, iso } from '../shared/store-rules';
-import { readCaseState, readDocument, unstamped } from '../shared/validate';
+import { checkCaseWrite, readCaseState, readDocument, unstamped } from '../shared/validate';
 import { buildCaseBatch, checkBatchResults } from './cosmos-case-batch';
 import { caseFromBody, docId, recordIdOf, statusOf, unwrap, wrap } from './cosmos-documents';
 
@@ -48,6 +48,7 @@ export function cosmosCases<S>(container: Container, parseCaseState: (raw: unkno
     listByStage: (schoolId, stage) => list(schoolId, 'stage', stage),
     save: async (write) => {
       assertOneSchool(write);
+      checkCaseWrite(write, parseCaseState);
       const c = write.case;
       let caseEtag: string | null = null;
       if (write.expectedVersion !== null) {

@@ -4,7 +4,7 @@ import { ConcurrencyError } from '../../services/ports/errors';
 import type { Person } from '../../services/people/person.schema';
 import { conversationDocSchema, personDocSchema, schoolDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
 import { iso } from '../shared/store-rules';
-import { readDocument, unstamped } from '../shared/validate';
+import { checkSchool, readDocument, unstamped } from '../shared/validate';
 import { pointRead, queryAll } from './cosmos-case.repository';
 import { docId, recordIdOf, statusOf, unwrap, wrap } from './cosmos-documents';
 
@@ -31,6 +31,7 @@ export function cosmosSchools(container: Container): SchoolRepository {
     findBySlackTeam: (teamId) => findIn('slackTeamIds', teamId),
     list: async () => (await queryAll(container, { query: "SELECT * FROM c WHERE c.type = 'school'" })).map(toSchool).sort((a, b) => (a.id < b.id ? -1 : 1)),
     save: async (school, expectedVersion) => {
+      checkSchool(school);
       const stored: SchoolRecord = { ...school, version: (expectedVersion ?? 0) + 1 };
       const doc = wrap('school', { ...stored, schoolId: school.id }) as JSONObject;
       try {

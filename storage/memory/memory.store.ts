@@ -3,7 +3,7 @@ import { ConcurrencyError } from '../../services/ports/errors';
 import type { Person } from '../../services/people/person.schema';
 import { systemClock, type Clock, type Instant } from '../../services/shared/time';
 import { auditDocSchema, caseDocSchema, conversationDocSchema, outboxDocSchema, personDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
-import { readCaseState, readDocument, unstamped } from '../shared/validate';
+import { checkCaseWrite, checkSchool, readCaseState, readDocument, unstamped } from '../shared/validate';
 import { addSeconds, assertOneSchool, byDue, claimable, DONE_OUTBOX_TTL_SECONDS, iso, reminderDoc, retentionEnd } from '../shared/store-rules';
 import { copy, key, memoryTables, type MemoryTables } from './memory-tables';
 
@@ -56,6 +56,7 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
       findBySlackTeam: async (teamId) => allSchools().find((s) => s.slackTeamIds.includes(teamId)) ?? null,
       list: async () => allSchools().sort((a, b) => (a.id < b.id ? -1 : 1)),
       save: async (record, expectedVersion) => {
+        checkSchool(record);
         const current = school(record.id);
         if ((current?.version ?? null) !== expectedVersion) throw new ConcurrencyError(record.id);
         const stored: SchoolRecord = { ...record, version: (expectedVersion ?? 0) + 1 };
@@ -83,6 +84,7 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
       listByStage: async (schoolId, stage) => casesOf(schoolId, (c) => c.stage === stage),
       save: async (write) => {
         assertOneSchool(write);
+        checkCaseWrite(write, parseCaseState);
         const c = write.case;
         const row = t.cases.get(key(c.schoolId, c.id));
         const currentVersion = row ? (row.doc as { version?: unknown }).version : null;

@@ -1,6 +1,7 @@
 import type { z } from 'zod/v4';
 import { InvalidDocumentError } from '../../services/ports/errors';
-import { SCHEMA_VERSION } from './documents.schema';
+import type { CaseWrite, SchoolRecord } from '../../services/ports/store.port';
+import { auditDocSchema, caseDocSchema, outboxDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from './documents.schema';
 
 /**
  * Parses a stored document, or throws InvalidDocumentError naming its id. The detail lists the failing
@@ -41,4 +42,19 @@ export function parseJsonText(text: string, documentId: string): unknown {
 export function unstamped<T extends { schemaVersion: number }>(doc: T): Omit<T, 'schemaVersion'> {
   const { schemaVersion: _v, ...rest } = doc;
   return rest;
+}
+
+/** Checks a whole case write before storing it, so no store ever writes what it could not read back. */
+export function checkCaseWrite<S>(write: CaseWrite<S>, parseCaseState: (raw: unknown) => S): void {
+  const c = write.case;
+  readDocument(caseDocSchema, { ...c, version: (write.expectedVersion ?? 0) + 1, schemaVersion: SCHEMA_VERSION }, c.id);
+  readCaseState(parseCaseState, c.state, c.id);
+  for (const o of write.outbox) readDocument(outboxDocSchema, { ...o, schemaVersion: SCHEMA_VERSION }, o.id);
+  for (const r of write.reminders) readDocument(reminderDocSchema, { ...r, schemaVersion: SCHEMA_VERSION }, r.id);
+  for (const a of write.audit) readDocument(auditDocSchema, { ...a, schemaVersion: SCHEMA_VERSION }, a.id);
+}
+
+/** Checks a school before storing it. */
+export function checkSchool(school: SchoolRecord): void {
+  readDocument(schoolDocSchema, { ...school, version: Math.max(1, school.version), schemaVersion: SCHEMA_VERSION }, school.id);
 }

@@ -4,7 +4,7 @@ import { ConcurrencyError } from '../../services/ports/errors';
 import type { Clock } from '../../services/shared/time';
 import { auditDocSchema, caseDocSchema, outboxDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
 import { addSeconds, assertOneSchool, DONE_OUTBOX_TTL_SECONDS, iso, reminderDoc, retentionEnd } from '../shared/store-rules';
-import { parseJsonText, readCaseState, readDocument, unstamped } from '../shared/validate';
+import { checkCaseWrite, parseJsonText, readCaseState, readDocument, unstamped } from '../shared/validate';
 
 interface DocRow {
   id: string;
@@ -81,6 +81,7 @@ export function sqliteCases<S>(db: Database.Database, parseCaseState: (raw: unkn
     listByStage: async (schoolId, stage) => byStage.all(schoolId, stage).map(toCase),
     save: async (w) => {
       assertOneSchool(w);
+      checkCaseWrite(w, parseCaseState);
       return write.immediate(w);
     },
   };

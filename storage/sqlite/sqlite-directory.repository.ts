@@ -4,7 +4,7 @@ import { ConcurrencyError } from '../../services/ports/errors';
 import type { Person } from '../../services/people/person.schema';
 import { conversationDocSchema, personDocSchema, schoolDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
 import { iso } from '../shared/store-rules';
-import { parseJsonText, readDocument, unstamped } from '../shared/validate';
+import { checkSchool, parseJsonText, readDocument, unstamped } from '../shared/validate';
 
 interface DocRow {
   id: string;
@@ -32,6 +32,7 @@ export function sqliteSchools(db: Database.Database): SchoolRepository {
     findBySlackTeam: async (teamId) => toSchool(bySlack.get(teamId)),
     list: async () => list.all().map((r) => toSchool(r) as SchoolRecord),
     save: async (school, expectedVersion) => {
+      checkSchool(school);
       const stored: SchoolRecord = { ...school, version: (expectedVersion ?? 0) + 1 };
       const doc = JSON.stringify({ ...stored, schemaVersion: SCHEMA_VERSION });
       const changes = expectedVersion === null ? insert.run(school.id, doc).changes : replace.run(doc, school.id, expectedVersion).changes;

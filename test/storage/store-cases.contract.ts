@@ -98,6 +98,17 @@ export function casesContract(h: () => StoreHarness): void {
     });
   });
 
+  describe('documents are checked on write', () => {
+    it('refuses a case whose state the case module rejects, or with an impossible cycle end, storing nothing', async () => {
+      const { store } = h();
+      const badState = aWrite({ case: aCase({ state: { title: 'x', notes: 'not a list' } as never }), outbox: [anOutbox()] });
+      await expect(store.cases.save(badState)).rejects.toBeInstanceOf(InvalidDocumentError);
+      await expect(store.cases.save(aWrite({ case: aCase({ cycleEnd: '2027-02-30' }) }))).rejects.toThrow(/case-1.*cycleEnd/);
+      expect(await store.cases.get('school-a', 'case-1')).toBeNull();
+      expect(await store.outbox.pending(10)).toEqual([]);
+    });
+  });
+
   describe('stored documents are checked on read', () => {
     it('an unknown schema version is an InvalidDocumentError naming the id, never the content', async () => {
       const harness = h();
