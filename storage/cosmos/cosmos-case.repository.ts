@@ -3,7 +3,7 @@ import type { AuditEvent, AuditLog, CaseEnvelope, CaseRepository, OutboxMessage,
 import { ConcurrencyError } from '../../services/ports/errors';
 import type { Clock } from '../../services/shared/time';
 import { auditDocSchema, caseDocSchema, outboxDocSchema, reminderDocSchema } from '../shared/documents.schema';
-import { assertOneSchool, DONE_OUTBOX_TTL_SECONDS, iso } from '../shared/store-rules';
+import { assertOneSchool, DONE_OUTBOX_TTL_SECONDS, iso, retentionEnd, retentionTtlSeconds } from '../shared/store-rules';
 import { checkCaseWrite, readCaseState, readDocument, unstamped } from '../shared/validate';
 import { buildCaseBatch, checkBatchResults } from './cosmos-case-batch';
 import { caseFromBody, docId, recordIdOf, statusOf, unwrap, wrap } from './cosmos-documents';
@@ -102,12 +102,21 @@ export function cosmosOutbox(container: Container): OutboxRepository {
   };
 }
 
+/** The retention fields of a record about a stored case: its `ttl` now and `retainUntil` (R-PRV-2); none if no case. */
+export async function caseRetention(container: Container, schoolId: string, caseId: string | null, now: Date): Promise<{ ttl?: number; retainUntil?: string }> {
+  if (caseId === null) return {};
+  const found = await pointRead(container, 'case', caseId, schoolId);
+  const cycleEnd = (found?.doc as { cycleEnd?: unknown } | undefined)?.cycleEnd;
+  return typeof cycleEnd === 'string' ? { ttl: retentionTtlSeconds(cycleEnd, now), retainUntil: retentionEnd(cycleEnd) } : {};
+}
+
 /** The audit log in Cosmos DB: conditional create, so a repeat keeps the first copy (409 is "already there"). */
-export function cosmosAudit(container: Container): AuditLog {
+export function cosmosAudit(container: Container, clock: Clock): AuditLog {
   return {
     append: async (e: AuditEvent) => {
+      const retention = await caseRetention(container, e.schoolId, e.caseId, clock.now());
       try {
-        await container.items.create(wrap('audit', { ...e, at: iso(e.at) }));
+        await container.items.create(wrap('audit', { ...e, at: iso(e.at) }, retention));
       } catch (error) {
         if (statusOf(error) !== 409) throw error;
       }

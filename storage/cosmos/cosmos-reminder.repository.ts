@@ -5,7 +5,7 @@ import type { IdempotencyStore, ReminderRecord, ReminderRepository } from '../..
 import { reminderDocSchema } from '../shared/documents.schema';
 import { addSeconds, byDue, claimable, iso, reminderDoc } from '../shared/store-rules';
 import { readDocument, unstamped } from '../shared/validate';
-import { pointRead, queryAll } from './cosmos-case.repository';
+import { caseRetention, pointRead, queryAll } from './cosmos-case.repository';
 import { docId, recordIdOf, statusOf, unwrap, wrap } from './cosmos-documents';
 
 const toReminder = (doc: unknown): ReminderRecord => unstamped(readDocument(reminderDocSchema, unwrap(doc), recordIdOf(doc, 'reminder'))) as ReminderRecord;
@@ -46,8 +46,9 @@ async function replaceIfMatch(container: Container, found: { doc: ItemDefinition
 export function cosmosReminders(container: Container, clock: Clock): ReminderRepository {
   return {
     create: async (r) => {
+      const retention = await caseRetention(container, r.schoolId, r.caseId, clock.now());
       try {
-        await container.items.create(wrap('reminder', reminderDoc(r)));
+        await container.items.create(wrap('reminder', reminderDoc(r), retention));
         return true;
       } catch (error) {
         if (statusOf(error) === 409) return false;

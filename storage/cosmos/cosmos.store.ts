@@ -36,7 +36,7 @@ export function openCosmosStore<S>(options: CosmosStoreOptions<S>): Store<S> {
     outbox: cosmosOutbox(cases),
     reminders: cosmosReminders(cases, clock),
     conversations: cosmosConversations(db.container(CONTAINERS.conversations)),
-    audit: cosmosAudit(cases),
+    audit: cosmosAudit(cases, clock),
     idempotency: cosmosIdempotency(db.container(CONTAINERS.idempotency)),
     ping: async () => {
       await db.read();

@@ -45,6 +45,8 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
     const row = t.reminders.get(key(schoolId, id));
     return row ? unstamped(readDocument(reminderDocSchema, copy(row.doc), id)) : null;
   };
+  // Records written outside a case write share the case's retention when the case exists (R-PRV-2).
+  const caseExpiry = (schoolId: string, caseId: string): Instant | null => t.cases.get(key(schoolId, caseId))?.expiresAt ?? null;
   const putReminder = (r: ReminderRecord, expiresAt: Instant | null): void => {
     t.reminders.set(key(r.schoolId, r.id), { doc: copy(reminderDoc(r)), expiresAt });
   };
@@ -123,7 +125,7 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
     reminders: {
       create: async (r) => {
         if (t.reminders.has(key(r.schoolId, r.id))) return false;
-        putReminder(r, null);
+        putReminder(r, caseExpiry(r.schoolId, r.caseId));
         return true;
       },
       get: async (schoolId, id) => reminder(schoolId, id),
@@ -160,7 +162,8 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
       append: async (e: AuditEvent) => {
         // Conditional create: a repeated append of the same event id keeps the first copy.
         if (t.audit.has(key(e.schoolId, e.id))) return;
-        t.audit.set(key(e.schoolId, e.id), { doc: copy({ ...e, at: iso(e.at), schemaVersion: SCHEMA_VERSION }), expiresAt: null });
+        const expiresAt = e.caseId === null ? null : caseExpiry(e.schoolId, e.caseId);
+        t.audit.set(key(e.schoolId, e.id), { doc: copy({ ...e, at: iso(e.at), schemaVersion: SCHEMA_VERSION }), expiresAt });
       },
       listForCase: async (schoolId, caseId) =>
         [...t.audit.entries()]

@@ -101,12 +101,17 @@ export function sqliteOutbox(db: Database.Database, clock: Clock): OutboxReposit
 
 /** The audit log in SQLite: insert-only; a repeated event id keeps the first copy. */
 export function sqliteAudit(db: Database.Database): AuditLog {
-  const insert = db.prepare('INSERT INTO audit (school_id, id, case_id, at, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (school_id, id) DO NOTHING');
+  // An event about a case shares the case's retention (R-PRV-2); other events have none.
+  const insert = db.prepare(
+    `INSERT INTO audit (school_id, id, case_id, at, expires_at, doc)
+     VALUES (@school, @id, @caseId, @at, (SELECT expires_at FROM cases WHERE school_id = @school AND id = @caseId), @doc)
+     ON CONFLICT (school_id, id) DO NOTHING`,
+  );
   const list = db.prepare<[string, string], DocRow>('SELECT id, doc FROM audit WHERE school_id = ? AND case_id = ? ORDER BY at, id');
   return {
     append: async (e: AuditEvent) => {
       const d = { ...e, at: iso(e.at), schemaVersion: SCHEMA_VERSION };
-      insert.run(e.schoolId, e.id, e.caseId, d.at, JSON.stringify(d));
+      insert.run({ school: e.schoolId, id: e.id, caseId: e.caseId, at: d.at, doc: JSON.stringify(d) });
     },
     listForCase: async (schoolId, caseId) => list.all(schoolId, caseId).map((r) => unstamped(readDocument(auditDocSchema, parseJsonText(r.doc, r.id), r.id)) as AuditEvent),
   };

@@ -17,8 +17,10 @@ export const DUE_EXPIRED_LEASE_SQL = "SELECT id, doc FROM reminders WHERE state 
 /** Reminders in SQLite: idempotent create, index-only due query, claim by conditional UPDATE. */
 export function sqliteReminders(db: Database.Database): ReminderRepository {
   const toReminder = (row: DocRow): ReminderRecord => unstamped(readDocument(reminderDocSchema, parseJsonText(row.doc, row.id), row.id)) as ReminderRecord;
+  // A reminder shares its case's retention (R-PRV-2) when the case is stored.
   const insert = db.prepare(
-    `INSERT INTO reminders (school_id, id, state, due_at, lease_until, attempts, doc) VALUES (?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO reminders (school_id, id, state, due_at, lease_until, attempts, expires_at, doc)
+     VALUES (@school, @id, @state, @dueAt, @leaseUntil, @attempts, (SELECT expires_at FROM cases WHERE school_id = @school AND id = @caseId), @doc)
      ON CONFLICT (school_id, id) DO NOTHING`,
   );
   const get = db.prepare<[string, string], DocRow>('SELECT id, doc FROM reminders WHERE school_id = ? AND id = ?');
@@ -38,7 +40,8 @@ export function sqliteReminders(db: Database.Database): ReminderRepository {
   return {
     create: async (r) => {
       const d = reminderDoc(r);
-      return insert.run(r.schoolId, r.id, d.state, d.dueAt, d.leaseUntil, d.attempts, JSON.stringify(d)).changes === 1;
+      const row = { school: r.schoolId, id: r.id, state: d.state, dueAt: d.dueAt, leaseUntil: d.leaseUntil, attempts: d.attempts, caseId: r.caseId, doc: JSON.stringify(d) };
+      return insert.run(row).changes === 1;
     },
     get: async (schoolId, id) => {
       const row = get.get(schoolId, id);

@@ -51,6 +51,7 @@ describe('Cosmos DB documents as stored', () => {
     const harness = await openCosmos();
     await harness.store.cases.save(aWrite());
     await harness.store.idempotency.firstSeen('slack:Ev1', NOW, 86_400);
+    await harness.store.audit.append({ id: 'later', schoolId: 'school-a', caseId: 'case-1', actorId: 'p-ada', action: 'x', at: NOW, channel: 'cli' });
     if (!server) throw new Error('server not started');
     const db = server.client.database(`ipp-test-${databases}`);
     const { resource: caseDoc } = await db.container('cases').item(docId('case', 'case-1'), 'school-a').read<{ ttl?: number }>();
@@ -58,6 +59,8 @@ describe('Cosmos DB documents as stored', () => {
     const { resource: keyDoc } = await db.container('idempotency').item(key, key).read<{ ttl?: number }>();
     expect(caseDoc?.ttl).toBe((Date.parse('2033-09-01T00:00:00.000Z') - Date.parse(NOW)) / 1000);
     expect(keyDoc?.ttl).toBe(86_400);
+    const { resource: auditDoc } = await db.container('cases').item(docId('audit', 'later'), 'school-a').read<{ ttl?: number }>();
+    expect(auditDoc?.ttl).toBe(caseDoc?.ttl);
     await harness.dispose();
   });
 });

@@ -21,6 +21,21 @@ export function retentionContract(open: () => Promise<StoreHarness>): void {
     await dispose();
   });
 
+  it('R-PRV-2: an audit event or reminder added later about a case shares its retention; one about no case is kept', async () => {
+    const { store, dispose } = await open();
+    const purge = store.purgeExpired?.bind(store);
+    if (!purge) throw new Error('this store must purge');
+    await store.cases.save(aWrite({ case: aCase({ cycleEnd: '2020-08-31' }) }));
+    await store.audit.append(anAudit({ id: 'later' }));
+    await store.audit.append(anAudit({ id: 'school-wide', caseId: null }));
+    await store.reminders.create(aReminder({ id: 'later' }));
+    expect(await purge('2026-09-01T00:00:00.000Z')).toBe(3);
+    expect(await store.reminders.get('school-a', 'later')).toBeNull();
+    await store.cases.save(aWrite({ case: aCase({ cycleEnd: '2020-08-31' }) }));
+    expect(await store.audit.listForCase('school-a', 'case-1')).toEqual([]);
+    await dispose();
+  });
+
   it('idempotency keys are purged after their day, and delivered outbox messages after thirty days', async () => {
     const { store, dispose } = await open();
     const purge = store.purgeExpired?.bind(store);
