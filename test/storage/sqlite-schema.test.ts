@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import { openStore } from '../../storage/open-store';
 import { openSqliteStore } from '../../storage/sqlite/sqlite.store';
 import { DUE_EXPIRED_LEASE_SQL, DUE_PENDING_SQL } from '../../storage/sqlite/sqlite-reminder.repository';
-import { aSchool, parseTestState } from './store-fixtures';
+import { aReminder, aSchool, parseTestState } from './store-fixtures';
 
 let dir = '';
 beforeEach(() => {
@@ -44,5 +44,27 @@ describe('embedded SQLite file', () => {
     expect(plan(DUE_PENDING_SQL)).toMatch(/SEARCH reminders USING INDEX reminders_pending_due \(due_at<\?\)/);
     expect(plan(DUE_EXPIRED_LEASE_SQL)).toMatch(/SEARCH reminders USING INDEX reminders_claimed_lease \(lease_until<\?\)/);
     db.close();
+  });
+
+  it('a due sweep reads the same rows with 200 or 2,000 reminders stored and the same 10 due', async () => {
+    const rowsRead = async (total: number): Promise<number> => {
+      const file = path.join(dir, `sweep-${total}.sqlite`);
+      const store = openSqliteStore({ file, parseCaseState: parseTestState });
+      for (let i = 0; i < total; i += 1) {
+        const dueAt = new Date(Date.parse('2026-11-25T09:00:00.000Z') + (i < 10 ? -i - 1 : i) * 60_000).toISOString();
+        await store.reminders.create(aReminder({ id: `r-${i}`, dueAt }));
+      }
+      expect(await store.reminders.due('2026-11-25T09:00:00.000Z', 50)).toHaveLength(10);
+      await store.close();
+      const db = new Database(file, { readonly: true });
+      let visited = 0;
+      // Called first in WHERE, once for each row the plan visits (a table scan would visit every row).
+      db.function('row_visited', { deterministic: false }, () => (visited += 1) && 1);
+      db.prepare(DUE_PENDING_SQL.replace('WHERE ', 'WHERE row_visited() AND ')).all('2026-11-25T09:00:00.000Z', 50);
+      db.close();
+      return visited;
+    };
+    expect(await rowsRead(200)).toBe(10);
+    expect(await rowsRead(2000)).toBe(10);
   });
 });
