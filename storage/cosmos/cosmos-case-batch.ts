@@ -36,8 +36,12 @@ export function buildCaseBatch<S>(write: CaseWrite<S>, ctx: BatchContext): Opera
       : { operationType: 'Replace', partitionKey, id: docId('case', c.id), ifMatch: ctx.caseEtag, resourceBody: caseDoc },
   ];
   for (const o of write.outbox) ops.push({ operationType: 'Create', partitionKey, resourceBody: body(wrap('outbox', { ...o, createdAt: iso(o.createdAt) }, { done: false })) });
+  const added = new Set(ctx.existingReminderIds);
   for (const r of write.reminders) {
-    if (!ctx.existingReminderIds.has(r.id)) ops.push({ operationType: 'Create', partitionKey, resourceBody: body(wrap('reminder', reminderDoc(r), { ttl, retainUntil })) });
+    // A reminder named twice in one write is created once, as the other stores do.
+    if (added.has(r.id)) continue;
+    added.add(r.id);
+    ops.push({ operationType: 'Create', partitionKey, resourceBody: body(wrap('reminder', reminderDoc(r), { ttl, retainUntil })) });
   }
   for (const { reminder, etag } of ctx.toCancel) {
     const cancelled = reminderDoc({ ...reminder, state: 'cancelled', leaseUntil: null });
@@ -54,6 +58,7 @@ export function buildCaseBatch<S>(write: CaseWrite<S>, ctx: BatchContext): Opera
  * Operations that did not run because an earlier one failed report 424 and are skipped.
  */
 export function checkBatchResults(ops: OperationInput[], results: OperationResponse[], caseId: string): void {
+  if (results.length !== ops.length) throw new Error(`Case write ${caseId} got ${results.length} results for ${ops.length} operations`);
   const index = results.findIndex((r) => r.statusCode >= 400 && r.statusCode !== 424);
   if (index < 0) return;
   const status = results[index]?.statusCode;

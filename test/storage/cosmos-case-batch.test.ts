@@ -43,9 +43,9 @@ describe('Cosmos case batch', () => {
     expect(bodyOf(ops[1])).not.toHaveProperty('ttl');
   });
 
-  it('R-CHAT-3: leaves existing reminders out (no second copy) and cancels with ifMatch', () => {
+  it('R-CHAT-3: leaves existing and repeated reminders out (no second copy) and cancels with ifMatch', () => {
     const write = aWrite({ expectedVersion: 1, reminders: [aReminder(), aReminder({ id: 'r-new' })], cancelReminderIds: ['r-old'] });
-    const ops = buildCaseBatch(write, { ...ctx, existingReminderIds: new Set([aReminder().id]), toCancel: [{ reminder: aReminder({ id: 'r-old' }), etag: '"e1"' }] });
+    const ops = buildCaseBatch({ ...write, reminders: [...write.reminders, aReminder({ id: 'r-new' })] }, { ...ctx, existingReminderIds: new Set([aReminder().id]), toCancel: [{ reminder: aReminder({ id: 'r-old' }), etag: '"e1"' }] });
     expect(ops.map((o) => [o.operationType, bodyOf(o).recordId])).toEqual([['Replace', 'case-1'], ['Create', 'r-new'], ['Replace', 'r-old']]);
     expect(ops[2]).toMatchObject({ ifMatch: '"e1"' });
     expect(bodyOf(ops[2])).toMatchObject({ state: 'cancelled', leaseUntil: null });
@@ -76,6 +76,7 @@ describe('Cosmos case batch', () => {
     expect(error).toMatchObject({ documentId: 'out-1' });
     expect(() => checkBatchResults(ops, [{ statusCode: 500, requestCharge: 0 }, { statusCode: 424, requestCharge: 0 }], 'case-1')).toThrow(/status 500/);
     expect(() => checkBatchResults(ops, [{ statusCode: 200, requestCharge: 1 }, { statusCode: 201, requestCharge: 1 }], 'case-1')).not.toThrow();
+    expect(() => checkBatchResults(ops, [], 'case-1')).toThrow(/0 results for 2 operations/);
   });
 });
 
