@@ -1,0 +1,13 @@
+// The nudges module: planning reminders (lead times, escalation, digests) and relaying them (R-CHAT-3).
+export * from './messenger.port';
+export * from './delivery-window';
+export * from './london-time';
+export * from './lead-times';
+export * from './planner';
+export * from './digest';
+export * from './pacer';
+export * from './send-with-retries';
+export * from './relay';
+export * from './outbox-relay';
+export * from './recipients';
+export * from './nudge-payload.schema';

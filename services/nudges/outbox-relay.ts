@@ -1,0 +1,73 @@
+import type { OutboxMessage } from '../ports/store.port';
+import { iso, londonWallClock } from './london-time';
+import type { Messenger } from './messenger.port';
+import { outboxNotifySchema } from './nudge-payload.schema';
+import { resolveRecipient } from './recipients';
+import type { Relay, RelayDeps } from './relay';
+import { inPool } from './relay';
+import { sendWithRetries } from './send-with-retries';
+
+/** Counts from one outbox pass. */
+export interface OutboxReport {
+  read: number;
+  sent: number;
+  skipped: number;
+  done: number;
+}
+
+/**
+ * Relays the transactional outbox through the same messengers, pacing and retries as the reminders. The
+ * outbox has no claim of its own, so a replica takes a message with an idempotency key that lives as long
+ * as a lease: of several replicas one sends it; if that one dies, the key runs out and another sends it.
+ * Notifications are transactional replies to something a person just did, so they are not held to hours.
+ */
+export function createOutboxRelay(deps: RelayDeps, relay: Relay) {
+  const { store, clock, options } = deps;
+  const log = deps.log ?? (() => undefined);
+
+  async function relayOne(m: OutboxMessage, report: OutboxReport): Promise<void> {
+    const now = clock.now();
+    const taken = await store.idempotency.firstSeen(`outbox:${m.schoolId}:${m.id}`, iso(now), Math.ceil(options.leaseMs / 1000));
+    if (!taken) {
+      report.skipped += 1;
+      return;
+    }
+    const parsed = outboxNotifySchema.safeParse(m.payload);
+    if (!parsed.success) {
+      // Not a message for a person (another kind of outbox entry): done here, so it never blocks the queue.
+      log('outbox.not-a-notification', { outboxId: m.id, kind: m.kind });
+      await store.outbox.markDone(m.schoolId, m.id);
+      report.done += 1;
+      return;
+    }
+    const found = await resolveRecipient(store, deps.messengers, m.schoolId, parsed.data.recipientId, londonWallClock(now).day);
+    if (found.kind !== 'ok') {
+      await store.outbox.markDone(m.schoolId, m.id);
+      report.done += 1;
+      log('outbox.no-recipient', { outboxId: m.id, why: found.kind });
+      return;
+    }
+    const messenger = deps.messengers[found.recipient.channel] as Messenger;
+    const outcome = await sendWithRetries(relay.sender, messenger, found.recipient, { key: m.id, content: parsed.data.content }, now.getTime() + options.leaseMs - 1000);
+    if (outcome.kind === 'retry-later') {
+      log('outbox.retry-later', { outboxId: m.id, code: outcome.code });
+      return;
+    }
+    if (outcome.kind === 'unreachable') await relay.unreachable(found.person, found.recipient.channel, m.caseId);
+    if (outcome.kind === 'sent') report.sent += 1;
+    log(`outbox.${outcome.kind}`, { outboxId: m.id });
+    await store.outbox.markDone(m.schoolId, m.id);
+    report.done += 1;
+  }
+
+  return {
+    /** One pass over the oldest pending outbox messages. */
+    async sweep(): Promise<OutboxReport> {
+      const report: OutboxReport = { read: 0, sent: 0, skipped: 0, done: 0 };
+      const pending = await store.outbox.pending(options.batchSize);
+      report.read = pending.length;
+      await inPool(pending, options.concurrency, (m) => relayOne(m, report));
+      return report;
+    },
+  };
+}
