@@ -3,7 +3,7 @@ import type { CivilDate } from '../shared/time';
 import type { DeliveryWindow } from './delivery-window';
 import { nextDeliveryInstant, windowOpening } from './delivery-window';
 import { ESCALATION_LADDER, leadTimesFor } from './lead-times';
-import { dateInWords, iso } from './london-time';
+import { addCalendarDays, dateInWords, iso } from './london-time';
 import type { NudgeContent } from './messenger.port';
 
 /** The calendar the planner counts working days in (the policy module's `Calendar` fits). */
@@ -51,6 +51,12 @@ export function reminderIdsForStep(caseId: string, rule: string, occurrence: str
   return slots(rule).map((slot) => reminderId(caseId, rule, occurrence, slot));
 }
 
+function previousWorkingDay(day: CivilDate, days: DeliveryWindow['days']): CivilDate {
+  let d = day;
+  for (let i = 0; i < 60 && !days.isWorkingDay(d); i += 1) d = addCalendarDays(d, -1);
+  return days.isWorkingDay(d) ? d : day;
+}
+
 const dueLine = (due: CivilDate) => `Due by ${dateInWords(due)} (${due}).`;
 
 function content(step: StepToNudge, kind: NudgeContent['kind'], title: string, lines: string[]): NudgeContent {
@@ -68,7 +74,12 @@ export function planStepReminders(step: StepToNudge, calendar: PlanningCalendar,
     recipientId: party.personId, dueAt: iso(at), state: 'pending', leaseUntil: null, attempts: 0, payload: { content: c },
   });
   const out: ReminderRecord[] = [];
-  const leads = leadTimesFor(step.rule).map((n) => ({ n, day: n === 0 ? step.due : calendar.addWorkingDays(step.due, -n) }));
+  // A lead day the owner does not work (a term-time-only owner in the holidays) moves back to their last
+  // working day before it, so the reminder comes before they break up; leads that then coincide keep the nearer.
+  const days = step.owner.window.days;
+  const leads = leadTimesFor(step.rule)
+    .map((n) => ({ n, day: n === 0 ? step.due : previousWorkingDay(calendar.addWorkingDays(step.due, -n), days) }))
+    .filter((l, i, all) => !all.some((o, j) => j !== i && o.day === l.day && o.n < l.n));
   const future = leads.filter((l) => windowOpening(l.day, step.owner.window).getTime() >= now.getTime());
   const dueOpening = windowOpening(step.due, step.owner.window);
   for (const l of future) {
