@@ -1,6 +1,7 @@
 import type { ActionView, SectionView } from '../views/view.types';
 import type { ErrorView } from '../views/error.view';
 import type { HomeView } from '../views/home.view';
+import type { NudgeView } from '../views/nudge.view';
 import type { WelcomeView } from '../views/welcome.view';
 
 // Slack renders the same view-models as the Teams cards, with Block Kit, so the two chats never drift.
@@ -63,4 +64,14 @@ export function errorBlocks(view: ErrorView): Block[] {
 /** A short plain-text summary for notifications (never appraisal content). */
 export function fallbackText(view: { title: string }): string {
   return clip(view.title, 150);
+}
+
+/** A nudge, digest or notice sent as a direct message (R-CHAT-3). */
+export function nudgeBlocks(view: NudgeView): Block[] {
+  return [
+    header(view.title),
+    ...(view.dueText ? [paragraph(view.dueText)] : []),
+    ...(view.lines.length ? [paragraph(view.lines.join('\n'))] : []),
+    ...actions(view.actions),
+  ];
 }

@@ -1,10 +1,12 @@
 import actAsTemplate from '../templates/act-as.json';
 import errorTemplate from '../templates/error.json';
 import homeTemplate from '../templates/home.json';
+import nudgeTemplate from '../templates/nudge.json';
 import welcomeTemplate from '../templates/welcome.json';
 import type { ActAsView } from '../views/act-as.view';
 import type { ErrorView } from '../views/error.view';
 import type { HomeView } from '../views/home.view';
+import type { NudgeView } from '../views/nudge.view';
 import type { WelcomeView } from '../views/welcome.view';
 import { renderCard } from './render';
 import type { AdaptiveCardJson } from './render';
@@ -21,5 +23,8 @@ export const errorCard = (view: ErrorView): AdaptiveCardJson => renderCard(error
 /** The local-mode "act as" picker. */
 export const actAsCard = (view: ActAsView): AdaptiveCardJson => renderCard(actAsTemplate, view);
 
+/** A nudge, digest or notice sent proactively (R-CHAT-3). */
+export const nudgeCard = (view: NudgeView): AdaptiveCardJson => renderCard(nudgeTemplate, view);
+
 /** Every template, by name, for the template checks in the tests. */
-export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate, actAs: actAsTemplate } as const;
+export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate, actAs: actAsTemplate, nudge: nudgeTemplate } as const;
