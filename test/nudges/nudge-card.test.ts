@@ -20,7 +20,7 @@ describe('the nudge card (R-CHAT-3)', () => {
   });
 
   it('R-CHAT-3: opens the step in one click: an Action.Execute with a known verb and { caseId, version }', () => {
-    const card = nudgeCard(nudgeView(content())) as { actions: { type: string; verb: string; data: unknown }[] };
+    const card = nudgeCard(nudgeView(content())) as unknown as { actions: { type: string; verb: string; data: unknown }[] };
     expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', verb: Verbs.homeShow, data: { caseId: 'case-1', version: 7 } })]);
     for (const verb of verbsIn(card)) expect(allVerbs).toContain(verb);
   });
