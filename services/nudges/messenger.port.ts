@@ -13,7 +13,9 @@ export type MessengerErrorCode =
   /** 5xx or a connection refused before the request was sent: safe to send again. */
   | 'MESSENGER.TRANSIENT'
   /** The request may have reached the platform (timeout after sending): never re-sent blindly. */
-  | 'MESSENGER.AMBIGUOUS';
+  | 'MESSENGER.AMBIGUOUS'
+  /** The platform refused this message (400 and the like): not retried, and the person is not blamed. */
+  | 'MESSENGER.REJECTED';
 
 /** Where a message goes: a person, over one chat, through a stored conversation reference or user id. */
 export interface Recipient {

@@ -146,9 +146,10 @@ export function createRelay(deps: RelayDeps) {
         log('nudge.unreachable', { reminderId: r.id, personId: person.id, channel });
         return;
       case 'ambiguous':
+      case 'rejected':
         await store.reminders.mark(r.schoolId, r.id, 'failed');
         report.failed += 1;
-        log('nudge.ambiguous', { reminderId: r.id, channel });
+        log(`nudge.${outcome.kind}`, { reminderId: r.id, channel });
         return;
       case 'retry-later':
         // The claim stays; its lease runs out and a later sweep (any replica) tries again.

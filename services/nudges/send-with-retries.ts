@@ -9,6 +9,8 @@ export type DeliveryOutcome =
   | { kind: 'unreachable' }
   /** The platform may have it (timeout after sending): not re-sent, because neither Teams nor Slack dedupes a bot's post. */
   | { kind: 'ambiguous' }
+  /** Refused by the platform as malformed: a bug of ours, not retried. */
+  | { kind: 'rejected' }
   /** Still rate-limited or failing when the lease would run out: left for a later sweep. */
   | { kind: 'retry-later'; code: string };
 
@@ -38,6 +40,8 @@ export async function sendWithRetries(deps: SenderDeps, messenger: Messenger, re
         return { kind: 'unreachable' };
       case 'MESSENGER.AMBIGUOUS':
         return { kind: 'ambiguous' };
+      case 'MESSENGER.REJECTED':
+        return { kind: 'rejected' };
       case 'MESSENGER.RATE_LIMITED':
       case 'MESSENGER.TRANSIENT': {
         const wait = code === 'MESSENGER.RATE_LIMITED' && result.retryAfterMs !== null ? result.retryAfterMs : backoffMs(attempt, deps.random);

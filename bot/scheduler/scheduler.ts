@@ -1,0 +1,109 @@
+import type { Logger } from 'pino';
+import type { Messenger, Sleeper } from '../../services/nudges/messenger.port';
+import { createOutboxRelay } from '../../services/nudges/outbox-relay';
+import { createRelay } from '../../services/nudges/relay';
+import type { Store } from '../../services/ports/store.port';
+import type { Clock } from '../../services/shared/time';
+import type { Config } from '../config';
+import { clientCredentialsTokenSource, noToken } from '../messenger/bot-token.source';
+import { createSlackMessenger } from '../messenger/slack.messenger';
+import { createTeamsMessenger } from '../messenger/teams.messenger';
+import type { SchedulerConfig } from './scheduler.config';
+import { deliveryWindows } from './school-days';
+
+/** What the scheduler is composed from. */
+export interface SchedulerDeps {
+  config: Config;
+  scheduler: SchedulerConfig;
+  store: Store;
+  logger: Logger;
+  clock: Clock;
+  /** Overrides for tests; by default built from the configuration. */
+  messengers?: Partial<Record<'teams' | 'slack', Messenger>>;
+  sleeper?: Sleeper;
+}
+
+/** A running scheduler. */
+export interface RunningScheduler {
+  /** Stops after the sweep in flight (its sends finish and are marked); resolves when stopped. */
+  stop(): Promise<void>;
+  /** Runs one sweep now (reminders, then the outbox); for tests and the worker's first pass. */
+  sweepOnce(): Promise<{ reminders: number; outbox: number }>;
+}
+
+/** The bulk messengers the configuration allows: Teams always (no token in local mode), Slack when configured. */
+export function messengersFor(config: Config, scheduler: SchedulerConfig, clock: Clock): Partial<Record<'teams' | 'slack', Messenger>> {
+  const { appId, appPassword, appType, tenantId } = config.teams;
+  if (appType === 'UserAssignedMSI') throw new Error('the scheduler cannot send to Teams with a managed identity yet (MICROSOFT_APP_TYPE=UserAssignedMSI)');
+  const tokens = appId && appPassword ? clientCredentialsTokenSource({ appId, appPassword, tenantId: appType === 'SingleTenant' ? tenantId : undefined, clock }) : noToken;
+  const teams = createTeamsMessenger({ tokens, clock, timeoutMs: scheduler.sendTimeoutMs });
+  const slack = config.slack ? createSlackMessenger({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, clock, timeoutMs: scheduler.sendTimeoutMs }) : undefined;
+  return slack ? { teams, slack } : { teams };
+}
+
+/** Real timers for waits, cut short when the scheduler stops. */
+function stoppableSleeper(signal: AbortSignal): Sleeper {
+  return {
+    sleep: (ms) =>
+      new Promise((resolve) => {
+        if (signal.aborted) return resolve();
+        const timer = setTimeout(resolve, ms);
+        signal.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+      }),
+  };
+}
+
+/**
+ * Starts the nudge scheduler (R-CHAT-3): every interval it relays due reminders and the outbox. Any number of
+ * replicas may run it against one store; claims with leases make each reminder go out once.
+ */
+export function startScheduler(deps: SchedulerDeps): RunningScheduler {
+  const { scheduler, store, logger, clock } = deps;
+  const stopping = new AbortController();
+  const options = { batchSize: scheduler.batchSize, leaseMs: scheduler.leaseMs, maxAttempts: scheduler.maxAttempts, maxRetries: 5, concurrency: scheduler.concurrency };
+  const relayDeps = {
+    store, clock, options, messengers: deps.messengers ?? messengersFor(deps.config, scheduler, clock),
+    sleeper: deps.sleeper ?? stoppableSleeper(stopping.signal), random: Math.random,
+    windowFor: deliveryWindows(store, scheduler.defaultHours, () => clock.now().getTime()),
+    log: (event: string, fields: Record<string, string | number | null>) => logger.info({ event, ...fields }, event),
+  };
+  const relay = createRelay(relayDeps);
+  const outbox = createOutboxRelay(relayDeps, relay);
+  let timer: NodeJS.Timeout | null = null;
+  let inFlight: Promise<unknown> = Promise.resolve();
+
+  async function sweepOnce() {
+    const r = await relay.sweep();
+    const o = await outbox.sweep();
+    if (r.read > 0 || o.read > 0) logger.info({ event: 'scheduler.sweep', ...r, outboxRead: o.read, outboxSent: o.sent }, 'sweep');
+    return { reminders: r.read, outbox: o.read };
+  }
+
+  const tick = () => {
+    timer = null;
+    const run = sweepOnce().then(
+      // A full page means more is due: go again at once rather than after the interval.
+      (n) => (n.reminders >= scheduler.batchSize || n.outbox >= scheduler.batchSize ? 0 : scheduler.sweepIntervalMs),
+      (error: unknown) => {
+        const err = error instanceof Error ? error : new Error(String(error));
+        logger.error({ event: 'scheduler.sweep-failed', err: { name: err.name, message: err.message } }, 'sweep failed; trying again next interval');
+        return scheduler.sweepIntervalMs;
+      },
+    );
+    inFlight = run;
+    void run.then((wait) => {
+      if (!stopping.signal.aborted) timer = setTimeout(tick, wait);
+    });
+  };
+  timer = setTimeout(tick, 0);
+  logger.info({ event: 'scheduler.started', intervalMs: scheduler.sweepIntervalMs, batch: scheduler.batchSize }, 'nudge scheduler started');
+
+  return {
+    sweepOnce,
+    async stop() {
+      stopping.abort();
+      if (timer) clearTimeout(timer);
+      await inFlight.catch(() => undefined);
+    },
+  };
+}
