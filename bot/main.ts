@@ -4,13 +4,15 @@ import type { Config } from './config';
 import { createLogger } from './logger';
 import { openProductStore } from './compose';
 import { startServer } from './server';
+import { loadSchedulerConfig } from './scheduler/scheduler.config';
+import { startScheduler } from './scheduler/scheduler';
 
 // `npm start`: the production entry point. Configuration first — a bad value stops the process
 // with one line naming the variable — then the store, then the one HTTP server.
 
-function configOrExit(): Config {
+function configOrExit(): Config & { nudges: ReturnType<typeof loadSchedulerConfig> } {
   try {
-    return loadConfig();
+    return { ...loadConfig(), nudges: loadSchedulerConfig() };
   } catch (error) {
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -25,6 +27,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openProductStore(config);
   const server = await startServer({ config, store, logger, clock: systemClock });
+  // Nudges (R-CHAT-3) run here unless NUDGES_IN_SERVER=false (then `npm run worker` runs them).
+  const nudges = config.nudges.inServer ? startScheduler({ config, scheduler: config.nudges, store, logger, clock: systemClock }) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -37,6 +41,7 @@ async function main(): Promise<void> {
     }, 10_000);
     timer.unref();
     await server.close();
+    await nudges?.stop();
     await store.close();
     logger.info({ event: 'shutdown.done' }, 'stopped');
     process.exit(0);

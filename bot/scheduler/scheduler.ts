@@ -34,10 +34,11 @@ export interface RunningScheduler {
 /** The bulk messengers the configuration allows: Teams always (no token in local mode), Slack when configured. */
 export function messengersFor(config: Config, scheduler: SchedulerConfig, clock: Clock): Partial<Record<'teams' | 'slack', Messenger>> {
   const { appId, appPassword, appType, tenantId } = config.teams;
-  if (appType === 'UserAssignedMSI') throw new Error('the scheduler cannot send to Teams with a managed identity yet (MICROSOFT_APP_TYPE=UserAssignedMSI)');
+  const slack = config.slack ? createSlackMessenger({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, clock, timeoutMs: scheduler.sendTimeoutMs }) : undefined;
+  // A managed identity has no password for the client-credentials grant: no Teams nudges (logged at start).
+  if (appType === 'UserAssignedMSI') return slack ? { slack } : {};
   const tokens = appId && appPassword ? clientCredentialsTokenSource({ appId, appPassword, tenantId: appType === 'SingleTenant' ? tenantId : undefined, clock }) : noToken;
   const teams = createTeamsMessenger({ tokens, clock, timeoutMs: scheduler.sendTimeoutMs });
-  const slack = config.slack ? createSlackMessenger({ botToken: config.slack.botToken, apiUrl: config.slack.apiUrl, clock, timeoutMs: scheduler.sendTimeoutMs }) : undefined;
   return slack ? { teams, slack } : { teams };
 }
 
@@ -67,6 +68,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
     windowFor: deliveryWindows(store, scheduler.defaultHours, () => clock.now().getTime()),
     log: (event: string, fields: Record<string, string | number | null>) => logger.info({ event, ...fields }, event),
   };
+  if (!relayDeps.messengers.teams) logger.warn({ event: 'scheduler.teams-off' }, 'Teams nudges are off: a managed identity (UserAssignedMSI) is not supported by the scheduler yet');
   const relay = createRelay(relayDeps);
   const outbox = createOutboxRelay(relayDeps, relay);
   let timer: NodeJS.Timeout | null = null;
