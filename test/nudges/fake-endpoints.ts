@@ -15,6 +15,7 @@ export interface Received {
   path: string;
   body: Record<string, unknown>;
   status: number;
+  authorization: string | null;
 }
 
 /**
@@ -25,11 +26,11 @@ export async function startFakeEndpoints(answer: (req: { path: string; body: Rec
   const received: Received[] = [];
   const app = express();
   app.use(express.json({ limit: '5mb' }));
-  app.post(/^\/(v3\/conversations\/.*|api\/chat\.postMessage)$/, (req, res) => {
+  app.post(/^\/(v3\/conversations\/.*|api\/chat\.postMessage|[^/]+\/oauth2\/v2\.0\/token)$/, (req, res) => {
     const body = req.body as Record<string, unknown>;
     const slack = req.path.startsWith('/api/');
     const a = answer({ path: req.path, body, n: received.length }) ?? { status: 200, body: slack ? { ok: true, ts: `${received.length}.0001` } : { id: `a-${received.length}` } };
-    received.push({ path: req.path, body, status: a.status });
+    received.push({ path: req.path, body, status: a.status, authorization: req.header('authorization') ?? null });
     const reply = () => {
       for (const [k, v] of Object.entries(a.headers ?? {})) res.setHeader(k, v);
       res.status(a.status).json(a.body ?? {});
