@@ -56,9 +56,9 @@ export class RecordingMessenger implements Messenger {
 export const OPTIONS: RelayOptions = { batchSize: 100, leaseMs: 120_000, maxAttempts: 10, maxRetries: 5, concurrency: 4 };
 
 /** A memory store with a small school (a reviewee, their reviewer, the head), all reachable in Teams. */
-export async function aRelayWorld(start = '2026-11-25T09:00:00.000Z') {
+export async function aRelayWorld(start = '2026-11-25T09:00:00.000Z', open?: (clock: FixedClock) => Store) {
   const clock = new FixedClock(start);
-  const store: Store = openMemoryStore({ parseCaseState: (raw: unknown) => raw, clock });
+  const store: Store = open ? open(clock) : openMemoryStore({ parseCaseState: (raw: unknown) => raw, clock });
   const sleeper = new FakeSleeper(clock);
   const teams = new RecordingMessenger('teams', clock);
   const people = [
