@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { DueWorkSource } from '../../services/nudges/digest';
 import type { Messenger, Sleeper } from '../../services/nudges/messenger.port';
 import { createOutboxRelay } from '../../services/nudges/outbox-relay';
 import { createRelay } from '../../services/nudges/relay';
@@ -9,6 +10,7 @@ import { clientCredentialsTokenSource, noToken } from '../messenger/bot-token.so
 import { createSlackMessenger } from '../messenger/slack.messenger';
 import { createTeamsMessenger } from '../messenger/teams.messenger';
 import type { SchedulerConfig } from './scheduler.config';
+import { digestJob } from './digest.job';
 import { deliveryWindows } from './school-days';
 
 /** What the scheduler is composed from. */
@@ -21,6 +23,8 @@ export interface SchedulerDeps {
   /** Overrides for tests; by default built from the configuration. */
   messengers?: Partial<Record<'teams' | 'slack', Messenger>>;
   sleeper?: Sleeper;
+  /** What is due and overdue per school, for the daily digests; without it no digests are planned. */
+  dueWork?: DueWorkSource;
 }
 
 /** A running scheduler. */
@@ -71,10 +75,12 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   if (!relayDeps.messengers.teams) logger.warn({ event: 'scheduler.teams-off' }, 'Teams nudges are off: a managed identity (UserAssignedMSI) is not supported by the scheduler yet');
   const relay = createRelay(relayDeps);
   const outbox = createOutboxRelay(relayDeps, relay);
+  const digests = deps.dueWork ? digestJob({ store, source: deps.dueWork, clock, windowFor: relayDeps.windowFor }) : null;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<unknown> = Promise.resolve();
 
   async function sweepOnce() {
+    if (digests) await digests();
     const r = await relay.sweep();
     const o = await outbox.sweep();
     if (r.read > 0 || o.read > 0) logger.info({ event: 'scheduler.sweep', ...r, outboxRead: o.read, outboxSent: o.sent }, 'sweep');

@@ -57,3 +57,8 @@ export function planDigests(readers: DigestReader[], items: DueItem[], today: Ci
   }
   return out;
 }
+
+/** Where the digest finds what is due and overdue in a school (implemented by the case workflow). */
+export interface DueWorkSource {
+  dueWork(schoolId: string, today: CivilDate): Promise<DueItem[]>;
+}
