@@ -68,20 +68,27 @@ export function createRelay(deps: RelayDeps) {
   const pacer = new Pacer(clock, deps.sleeper);
   const sender = { clock, sleeper: deps.sleeper, random: deps.random, pacer, maxRetries: options.maxRetries };
 
-  /** A 403/404: remember it on the person, and tell the head once (a reminder with a fixed id is created once). */
-  async function unreachable(person: Person, channel: 'teams' | 'slack', caseId: string): Promise<void> {
-    await store.people.upsert(markedUnreachable(person, channel));
+  /**
+   * A 403/404 (or no chat identity at all): remember it on the person, and tell the head once — the notice is
+   * a reminder with a fixed id per person, so it is created once however often and wherever this happens.
+   */
+  async function unreachable(person: Person, channel: 'teams' | 'slack' | null, caseId: string): Promise<void> {
+    if (channel) await store.people.upsert(markedUnreachable(person, channel));
     const head = (await store.people.list(person.schoolId)).find((p) => p.headteacher && p.leftOn === null && p.id !== person.id);
     if (!head) return;
+    const where = channel === 'teams' ? 'in Teams' : channel === 'slack' ? 'in Slack' : 'in Teams or Slack';
     const content: NudgeContent = {
       kind: 'notice',
-      title: `I can’t reach ${person.name} in ${channel === 'teams' ? 'Teams' : 'Slack'}`,
-      lines: ['They may have removed the app, or their account may have changed.', 'Please ask them to open a chat with me and say "hi", so their reminders reach them again.'],
+      title: `I can’t reach ${person.name} ${where}`,
+      lines: [
+        channel ? 'They may have removed the app, or their account may have changed.' : 'They haven’t opened a chat with me yet.',
+        'Please ask them to open a chat with me and say "hi", so their reminders reach them.',
+      ],
       due: null,
       open: null,
     };
     await store.reminders.create({
-      id: `unreachable/${person.id}/${channel}`, schoolId: person.schoolId, caseId, rule: 'notice.unreachable', recipientId: head.id,
+      id: `unreachable/${person.id}`, schoolId: person.schoolId, caseId, rule: 'notice.unreachable', recipientId: head.id,
       dueAt: iso(clock.now()), state: 'pending', leaseUntil: null, attempts: 0, payload: { content },
     });
   }
@@ -115,6 +122,7 @@ export function createRelay(deps: RelayDeps) {
     }
     if (found.kind === 'unreachable') {
       await store.reminders.mark(r.schoolId, r.id, 'unreachable');
+      if (r.rule !== 'notice.unreachable') await unreachable(found.person, null, r.caseId);
       report.unreachable += 1;
       return;
     }

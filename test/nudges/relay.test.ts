@@ -70,6 +70,17 @@ describe('the reminder relay (R-CHAT-3)', () => {
     expect(w.teams.sent.filter((s) => s.recipient.personId === 'p-ada')).toHaveLength(0);
   });
 
+  it('R-CHAT-3: someone with no chat linked at all is not nudged; the head is told once, however many reminders', async () => {
+    const w = await aRelayWorld();
+    const ada = await w.store.people.get('school-a', 'p-ada');
+    if (ada) await w.store.people.upsert({ ...ada, teams: undefined });
+    await w.store.reminders.create(aReminder({ id: 'one' }));
+    await w.store.reminders.create(aReminder({ id: 'two' }));
+    expect((await w.relay.sweep()).unreachable).toBe(2);
+    await w.relay.sweep();
+    expect(w.teams.sent.map((s) => `${s.recipient.personId}: ${s.message.content.title}`)).toEqual(['p-head: I can’t reach Ada Testperson in Teams or Slack']);
+  });
+
   it('R-CHAT-3: an ambiguous failure (timeout after sending) is marked failed and never re-sent', async () => {
     const w = await aRelayWorld();
     w.teams.failNext('MESSENGER.AMBIGUOUS');
