@@ -21,21 +21,27 @@ const settingsSchema = z
   })
   .loose();
 
-const hd = new Holidays('GB', 'ENG');
-const bankHolidayCache = new Map<number, Set<CivilDate>>();
-function bankHolidays(year: number): Set<CivilDate> {
-  let set = bankHolidayCache.get(year);
-  if (!set) {
-    set = new Set(hd.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)));
-    bankHolidayCache.set(year, set);
-  }
-  return set;
+/** Bank holidays by year (the policy module's `HolidaySource` has this shape, so its adapter fits). */
+export interface BankHolidays {
+  bankHolidays(year: number): CivilDate[];
 }
+
+const hd = new Holidays('GB', 'ENG');
+/** England and Wales bank holidays (public days only, substitute days included). */
+export const englandAndWalesBankHolidays: BankHolidays = {
+  bankHolidays: (year) => hd.getHolidays(year).filter((h) => h.type === 'public').map((h) => h.date.slice(0, 10)),
+};
 
 const inRanges = (day: CivilDate, ranges: { from: CivilDate; to: CivilDate }[]) => ranges.some((r) => day >= r.from && day <= r.to);
 
 /** A school's working days from its settings (closure days and ranges); holidays are for term-time staff. */
-export function schoolCalendar(school: SchoolRecord | null) {
+export function schoolCalendar(school: SchoolRecord | null, holidays: BankHolidays = englandAndWalesBankHolidays) {
+  const byYear = new Map<number, Set<CivilDate>>();
+  const bankHolidays = (year: number) => {
+    let set = byYear.get(year);
+    if (!set) byYear.set(year, (set = new Set(holidays.bankHolidays(year))));
+    return set;
+  };
   const parsed = settingsSchema.safeParse(school?.settings ?? {});
   const settings = parsed.success ? parsed.data : { closures: [], holidays: [], messageHours: undefined };
   const closureDays = new Set(settings.closures.filter((c): c is string => typeof c === 'string'));
@@ -51,13 +57,16 @@ export function schoolCalendar(school: SchoolRecord | null) {
   return { days, holiday: (day: CivilDate) => inRanges(day, settings.holidays), messageHours: settings.messageHours };
 }
 
-/** Looks up each person's window (schools cached for a minute, since settings change rarely). */
-export function deliveryWindows(store: Pick<Store, 'schools'>, defaultHours: { from: string; to: string }, nowMs: () => number) {
+/**
+ * Looks up each person's window (schools cached for a minute, since settings change rarely). `holidays` may be
+ * the policy module's England and Wales source, so deadlines and nudges share one list of bank holidays.
+ */
+export function deliveryWindows(store: Pick<Store, 'schools'>, defaultHours: { from: string; to: string }, nowMs: () => number, holidays?: BankHolidays) {
   const cache = new Map<string, { at: number; calendar: ReturnType<typeof schoolCalendar> }>();
   return async (person: Person): Promise<DeliveryWindow> => {
     let hit = cache.get(person.schoolId);
     if (!hit || nowMs() - hit.at > 60_000) {
-      hit = { at: nowMs(), calendar: schoolCalendar(await store.schools.get(person.schoolId)) };
+      hit = { at: nowMs(), calendar: schoolCalendar(await store.schools.get(person.schoolId), holidays) };
       cache.set(person.schoolId, hit);
     }
     const { days, holiday, messageHours } = hit.calendar;
