@@ -32,6 +32,8 @@ export const personSchema = z.object({
   slt: z.boolean().default(false),
   pdManager: z.boolean().default(false),
   reviewerTrained: z.boolean().default(false),
+  /** The reviewer the headteacher delegated (R-ROLE-1); absent means the first line manager. */
+  reviewerId: z.string().min(1).optional(),
   /** Working hours for messages, `HH:MM`; absent means the school's default. */
   workingHours: z.object({ from: z.string(), to: z.string() }).optional(),
   leftOn: civilDateSchema.nullable().default(null),
