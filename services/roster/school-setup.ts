@@ -1,0 +1,98 @@
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod/v4';
+import type { Person } from '../people/person.schema';
+import type { SchoolRecord, SchoolRepository } from '../ports/store.port';
+import { fail, ok } from '../shared/result';
+import type { Result } from '../shared/result';
+import { civilDateSchema } from '../shared/time';
+import { readDate } from './roster-row.schema';
+import type { DelegationActor } from './reviewer.usecase';
+
+/** The policy presets a school can choose (R-CYC-1): one per policy text. */
+export const PRESET_IDS = ['test-valley', 'propeller', 'spt', 'hampshire-model'] as const;
+
+/** A closure (school holiday, INSET day) as the school calendar reads it (R-CAL-1): `from`..`to` inclusive. */
+export const closureSchema = z
+  .object({ from: civilDateSchema, to: civilDateSchema, name: z.string().trim().min(1).max(80) })
+  .refine((c) => c.to >= c.from, { message: 'ends before it starts', path: ['to'] });
+
+/** A school improvement-plan priority for the cycle, linked from objectives (R-OBJ-2). */
+export const prioritySchema = z.object({ id: z.string().min(1), title: z.string().trim().min(1).max(200) });
+
+/**
+ * The parts of `SchoolRecord.settings` the set-up owns. Loose, so settings other modules add survive;
+ * closures and the statement date keep the names the school calendar and policy read.
+ */
+export const schoolSetupSchema = z
+  .object({
+    closures: z.array(closureSchema).default([]),
+    priorities: z.array(prioritySchema).default([]),
+    focusAreas: z.array(z.string().trim().min(1).max(200)).default([]),
+    /** The date support staff receive their statement by (R-DL-5); absent means the preset's default. */
+    statementDate: civilDateSchema.optional(),
+  })
+  .loose();
+/** School settings as the set-up sees them. */
+export type SchoolSetup = z.infer<typeof schoolSetupSchema>;
+/** A closure. */
+export type Closure = z.infer<typeof closureSchema>;
+
+/** Only the headteacher, or an administrator at the command line, configures the school. */
+export function mayConfigureSchool(actor: DelegationActor, roster: readonly Person[]): boolean {
+  if (actor.kind === 'admin') return true;
+  return roster.some((p) => p.id === actor.personId && p.headteacher && p.leftOn === null);
+}
+
+/** Reads closures from JSON `{"closures":[{"from","to","name"}]}` or CSV `from,to,name` (header optional). */
+export function parseClosures(text: string): Result<Closure[], 'SETUP.INVALID'> {
+  let raw: unknown;
+  if (text.trim().startsWith('{')) {
+    try {
+      raw = (JSON.parse(text) as { closures?: unknown }).closures;
+    } catch {
+      return fail('SETUP.INVALID', 'The closures file is not valid JSON.');
+    }
+  } else {
+    const rows = parse(text, { skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+    const body = rows[0]?.[0]?.toLowerCase() === 'from' ? rows.slice(1) : rows;
+    raw = body.map(([from = '', to = '', name = '']) => ({ from: readDate(from) ?? from, to: readDate(to) ?? to, name }));
+  }
+  const parsed = z.array(closureSchema).safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return fail('SETUP.INVALID', `Closure ${Number(issue?.path[0] ?? 0) + 1}: ${String(issue?.path[1] ?? 'entry')} ${issue?.message ?? 'is not valid'}.`);
+  }
+  return ok([...parsed.data].sort((a, b) => a.from.localeCompare(b.from)));
+}
+
+/** Reads priorities and focus areas from JSON `{"priorities":["…"],"focusAreas":["…"]}`, or one priority a line. */
+export function parsePriorities(text: string): Result<{ priorities: string[]; focusAreas?: string[] }, 'SETUP.INVALID'> {
+  if (!text.trim().startsWith('{')) return ok({ priorities: text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '') });
+  const shape = z.object({ priorities: z.array(z.string().trim().min(1)).default([]), focusAreas: z.array(z.string().trim().min(1)).optional() });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return fail('SETUP.INVALID', 'The priorities file is not valid JSON.');
+  }
+  const parsed = shape.safeParse(json);
+  return parsed.success ? ok(parsed.data) : fail('SETUP.INVALID', 'The priorities file needs "priorities" (and optionally "focusAreas") as lists of text.');
+}
+
+/** Reads the set-up part of a school's settings (anything unreadable is treated as not yet set). */
+export function readSetup(school: SchoolRecord): SchoolSetup {
+  const parsed = schoolSetupSchema.safeParse(school.settings ?? {});
+  return parsed.success ? parsed.data : schoolSetupSchema.parse({});
+}
+
+/** Changes a school's settings after checking who asks; keeps every other setting as it was. */
+export async function updateSetup(
+  schools: SchoolRepository,
+  input: { schoolId: string; actor: DelegationActor; roster: readonly Person[]; change: (s: SchoolSetup) => SchoolSetup },
+): Promise<Result<SchoolRecord, 'SETUP.NOT_ALLOWED' | 'SETUP.UNKNOWN_SCHOOL'>> {
+  if (!mayConfigureSchool(input.actor, input.roster)) return fail('SETUP.NOT_ALLOWED', 'Only the headteacher can change the school set-up.');
+  const school = await schools.get(input.schoolId);
+  if (!school) return fail('SETUP.UNKNOWN_SCHOOL', `There is no school with id ${input.schoolId}.`);
+  const settings = schoolSetupSchema.parse(input.change(readSetup(school)));
+  return ok(await schools.save({ ...school, settings: { ...(school.settings as object), ...settings } }, school.version));
+}
