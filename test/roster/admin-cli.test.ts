@@ -1,0 +1,90 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { csv, fullRoster, ROWS } from './roster-fixtures';
+
+// The admin command run as a user runs it: a child process on a temporary embedded store.
+const TSX = path.join('node_modules', '.bin', 'tsx');
+let dir: string;
+
+function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(TSX, ['bot/cli/admin.cli.ts', ...args, '--data-dir', path.join(dir, 'data')], (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+    });
+  });
+}
+const file = (name: string, text: string) => {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+};
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'admin-cli-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('admin command (R-ROLE-1, R-ROLE-3, R-OBJ-2)', () => {
+  jest.setTimeout(60_000);
+
+  it('sets up a school end to end: create, dry run, import, repeat, leavers, reviewer, closures, priorities, reports', async () => {
+    expect((await admin('school', 'create', '--id', 'oakfield', '--name', 'Oakfield Primary', '--preset', 'test-valley', '--teams-tenant', 'tenant-oak')).code).toBe(0);
+
+    const roster = file('roster.csv', fullRoster());
+    const dry = await admin('roster', 'import', '--school', 'oakfield', '--file', roster, '--dry-run', '--json');
+    expect(dry.code).toBe(0);
+    expect((JSON.parse(dry.stdout) as { added: unknown[] }).added).toHaveLength(4);
+    expect(JSON.parse((await admin('people', '--school', 'oakfield', '--json')).stdout)).toEqual([]);
+
+    expect((await admin('roster', 'import', '--school', 'oakfield', '--file', roster, '--today', '2026-11-25')).stdout).toMatch(/^Added 4, changed 0, marked 0 as leaving/);
+    expect((await admin('roster', 'import', '--school', 'oakfield', '--file', roster)).stdout).toMatch(/^Added 0, changed 0, marked 0 as leaving; 4 unchanged/);
+    const left = await admin('roster', 'import', '--school', 'oakfield', '--file', file('less.csv', csv(ROWS.head, ROWS.sbm, ROWS.ta)), '--today', '2027-01-04', '--json');
+    expect((JSON.parse(left.stdout) as { leavers: { id: string; leftOn: string }[] }).leavers).toEqual([expect.objectContaining({ id: 'oakfield-of4', leftOn: '2027-01-04' })]);
+
+    const set = await admin('reviewer', 'set', '--school', 'oakfield', '--person', 'oakfield-of3', '--reviewer', 'oakfield-of1', '--json');
+    expect(JSON.parse(set.stdout)).toEqual({ personId: 'oakfield-of3', reviewerId: 'oakfield-of1', warnings: [] });
+
+    const closures = await admin('school', 'closures', '--school', 'oakfield', '--file', file('c.json', JSON.stringify({ closures: [{ from: '2027-01-05', to: '2027-01-05', name: 'INSET day' }] })), '--json');
+    expect(JSON.parse(closures.stdout)).toEqual([{ from: '2027-01-05', to: '2027-01-05', name: 'INSET day' }]);
+    const priorities = await admin('school', 'priorities', '--school', 'oakfield', '--file', file('p.json', JSON.stringify({ priorities: ['Reading'], focusAreas: ['Teamwork'] })), '--add', 'Attendance', '--json');
+    expect(JSON.parse(priorities.stdout)).toEqual({ priorities: [{ id: 'P1', title: 'Reading' }, { id: 'P2', title: 'Attendance' }], focusAreas: ['Teamwork'] });
+
+    const unreachable = JSON.parse((await admin('unreachable', '--school', 'oakfield', '--json')).stdout) as Record<string, string[]>;
+    expect(unreachable).toEqual({ teams: ['oakfield-of2', 'oakfield-of3'], slack: ['oakfield-of1', 'oakfield-of3'], neither: ['oakfield-of3'] });
+    const people = await admin('people', '--school', 'oakfield');
+    expect(people.stdout).toMatch(/oakfield-of4 .* 2027-01-04/);
+  });
+
+  it.each([
+    ['an unknown command', ['frobnicate'], /^usage: admin/],
+    ['an unknown option', ['people', '--school', 'x', '--colour'], /Unknown option '--colour'/],
+    ['a missing option', ['roster', 'import', '--file', 'x.csv'], /^--school is required$/],
+    ['an unknown preset', ['school', 'create', '--id', 'elm', '--name', 'Elm', '--preset', 'gold'], /^--preset must be one of test-valley, propeller, spt, hampshire-model$/],
+    ['an unknown school', ['people', '--school', 'nowhere'], /^there is no school with id nowhere$/],
+  ])('R-ROLE-1: %s exits with code 2 and one line on stderr', async (_what, args, message) => {
+    const r = await admin(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr.trim()).toMatch(message);
+  });
+
+  it('an invalid roster lists each problem with its line, exits 2 and writes nothing', async () => {
+    await admin('school', 'create', '--id', 'elmbrook', '--name', 'Elmbrook School', '--preset', 'spt');
+    const bad = file('bad.csv', csv(ROWS.head, ROWS.sbm.replace(',OF1,', ',OF9,')));
+    const r = await admin('roster', 'import', '--school', 'elmbrook', '--file', bad);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/3\s+line manager OF9 is not in the roster/);
+    expect(r.stderr.trim()).toBe('The roster has 1 problem; nothing was imported.');
+    expect(JSON.parse((await admin('people', '--school', 'elmbrook', '--json')).stdout)).toEqual([]);
+  });
+
+  it('R-ROLE-1: a refused delegation exits 2 with the reason', async () => {
+    await admin('school', 'create', '--id', 'ashgrove', '--name', 'Ashgrove', '--preset', 'propeller');
+    await admin('roster', 'import', '--school', 'ashgrove', '--file', file('a.csv', fullRoster()));
+    const r = await admin('reviewer', 'set', '--school', 'ashgrove', '--person', 'ashgrove-of3', '--reviewer', 'ashgrove-of4');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim()).toMatch(/Corin Vale cannot review Ivy Strand/);
+  });
+});
