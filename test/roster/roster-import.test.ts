@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { openMemoryStore } from '../../storage/memory/memory.store';
 import type { Person } from '../../services/people/person.schema';
 import type { PersonRepository } from '../../services/ports/store.port';
@@ -101,5 +103,13 @@ describe('roster import (R-ROLE-1, R-ELG-1)', () => {
     const r = await importRoster(people, { schoolId: SCHOOL, csvText: bad, today: TODAY, dryRun: false });
     expect(r.ok ? [] : r.error.issues.map((i) => i.line)).toEqual([3, 5]);
     expect(people.upserts).toBe(0);
+  });
+});
+
+describe('the documented roster template', () => {
+  it('imports cleanly', () => {
+    const text = readFileSync(path.join('docs', 'roster-template.csv'), 'utf8');
+    const r = planRosterImport(text, [], TODAY, SCHOOL);
+    expect(r.ok && r.value.added.map((p) => p.lineManagerIds.length)).toEqual([0, 1, 2]);
   });
 });
