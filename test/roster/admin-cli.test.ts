@@ -38,7 +38,9 @@ describe('admin command (R-ROLE-1, R-ROLE-3, R-OBJ-2)', () => {
     expect((JSON.parse(dry.stdout) as { added: unknown[] }).added).toHaveLength(4);
     expect(JSON.parse((await admin('people', '--school', 'oakfield', '--json')).stdout)).toEqual([]);
 
-    expect((await admin('roster', 'import', '--school', 'oakfield', '--file', roster, '--today', '2026-11-25')).stdout).toMatch(/^Added 4, changed 0, marked 0 as leaving/);
+    const imported = (await admin('roster', 'import', '--school', 'oakfield', '--file', roster, '--today', '2026-11-25')).stdout;
+    expect(imported).toMatch(/^Added 4, changed 0, marked 0 as leaving/);
+    expect(imported).toMatch(/For the headteacher:\n- Ivy Strand's contract is under a year/);
     expect((await admin('roster', 'import', '--school', 'oakfield', '--file', roster)).stdout).toMatch(/^Added 0, changed 0, marked 0 as leaving; 4 unchanged/);
     const left = await admin('roster', 'import', '--school', 'oakfield', '--file', file('less.csv', csv(ROWS.head, ROWS.sbm, ROWS.ta)), '--today', '2027-01-04', '--json');
     expect((JSON.parse(left.stdout) as { leavers: { id: string; leftOn: string }[] }).leavers).toEqual([expect.objectContaining({ id: 'oakfield-of4', leftOn: '2027-01-04' })]);

@@ -3,6 +3,7 @@ import type { Person } from '../../../services/people/person.schema';
 import type { Store } from '../../../services/ports/store.port';
 import { unreachableReport } from '../../../services/roster/identity.usecase';
 import { importRoster } from '../../../services/roster/roster-import.usecase';
+import { rosterNotes } from '../../../services/roster/roster-notes';
 import { reviewerOf, setReviewer } from '../../../services/roster/reviewer.usecase';
 import { parseClosures, parsePriorities, PRESET_IDS, readSetup, updateSetup } from '../../../services/roster/school-setup';
 import type { CivilDate } from '../../../services/shared/time';
@@ -96,7 +97,9 @@ export async function rosterCommand(store: Store, sub: string | undefined, o: Op
     ...p.leavers.map((x) => ({ action: 'leaver', id: x.id, name: x.name, fields: `leftOn ${today}` })),
   ];
   const head = `${dryRun ? 'Dry run, nothing written: would add' : 'Added'} ${p.added.length}, ${dryRun ? 'change' : 'changed'} ${p.changed.length}, ${dryRun ? 'mark' : 'marked'} ${p.leavers.length} as leaving; ${p.unchanged} unchanged.`;
-  return { data: { dryRun, ...p }, text: `${head}\n${table(rows, ['action', 'id', 'name', 'fields'])}` };
+  const notes = rosterNotes(p, today);
+  const noteText = notes.length > 0 ? `\nFor the headteacher:\n${notes.map((n) => `- ${n.message}`).join('\n')}` : '';
+  return { data: { dryRun, ...p, notes }, text: `${head}\n${table(rows, ['action', 'id', 'name', 'fields'])}${noteText}` };
 }
 
 /** `reviewer set --school --person --reviewer`. */
