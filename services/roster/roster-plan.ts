@@ -92,7 +92,7 @@ export function planRosterImport(csvText: string, existingPeople: readonly Perso
 function crossRowIssues(rows: NumberedRow[], staffIds: Set<string>): RosterIssue[] {
   const issues: RosterIssue[] = [];
   const lineOf = new Map<string, number>();
-  const emails = new Map<string, number>();
+  const emails = new Map<string, number>(); // emails, and chat ids under a column prefix
   for (const { line, row } of rows) {
     const key = row['staff id'].toLowerCase();
     const seen = lineOf.get(key);
@@ -101,6 +101,13 @@ function crossRowIssues(rows: NumberedRow[], staffIds: Set<string>): RosterIssue
     const seenEmail = emails.get(row['work email']);
     if (seenEmail !== undefined) issues.push({ line, message: `work email ${row['work email']} is already used on line ${seenEmail}` });
     else emails.set(row['work email'], line);
+    for (const column of ['teams aad object id', 'slack user id'] as const) {
+      const value = row[column];
+      if (value === undefined) continue;
+      const seenId = emails.get(`${column}:${value}`);
+      if (seenId !== undefined) issues.push({ line, message: `${column} ${value} is already used on line ${seenId}` });
+      else emails.set(`${column}:${value}`, line);
+    }
   }
   const managers = new Map<string, string[]>();
   for (const { line, row } of rows) {

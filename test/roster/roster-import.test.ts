@@ -86,6 +86,7 @@ describe('roster import (R-ROLE-1, R-ELG-1)', () => {
     ['an unknown line manager', csv(ROWS.head, ROWS.sbm.replace(',OF1,', ',OF9,')), 3, /line manager OF9 is not in the roster/],
     ['a duplicate staff id', csv(ROWS.head, ROWS.sbm, ROWS.ta.replace('OF3,', 'OF2,')), 4, /staff id OF2 is already used on line 3/],
     ['a duplicate email', csv(ROWS.head, ROWS.sbm, ROWS.ta.replace('ivy.strand@', 'RUFUS.penhallow@')), 4, /work email rufus.penhallow@example.org is already used on line 3/],
+    ['a duplicate Teams id', csv(ROWS.head, ROWS.sbm.replace(',,U0002', ',aad-1,U0002')), 3, /teams aad object id aad-1 is already used on line 2/],
     ['a bad date', csv(ROWS.head, ROWS.sbm.replace('01/01/2020', '31/02/2020')), 3, /start date: "31\/02\/2020" is not a date/],
     ['an end before the start', csv(ROWS.head, ROWS.sbm, ROWS.ta.replace('2025-08-31', '2024-08-31')), 4, /end date is before start date/],
     ['a missing required column', [HEADER.replace('Work Email,', ''), 'OF1,Hattie Quill,Head'].join('\n'), 1, /required column "work email" is missing/],
