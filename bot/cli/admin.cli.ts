@@ -3,13 +3,14 @@ import { parseArgs } from 'node:util';
 import { openStore } from '../../storage/open-store';
 import { peopleCommand, reviewerCommand, rosterCommand, schoolCommand } from './admin/admin-commands';
 import type { Options } from './admin/admin-commands';
+import { slackCommand } from './admin/admin-identity';
 import { UsageError } from './admin/admin-output';
 import type { Output } from './admin/admin-output';
 
 // School set-up from the command line: `npm run admin -- <command> [options]` (R-ROLE-1, R-ROLE-3, R-OBJ-2).
 // Bad input exits with code 2 and one line on stderr; results go to stdout as a table, or JSON with --json.
 
-const USAGE = 'usage: admin <school create|school closures|school priorities|school statement-date|roster import|reviewer set|unreachable|people> [--data-dir DIR] [--json]';
+const USAGE = 'usage: admin <school create|school closures|school priorities|school statement-date|roster import|reviewer set|slack link|unreachable|people> [--data-dir DIR] [--json]';
 
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
@@ -34,7 +35,7 @@ async function main(argv: string[]): Promise<number> {
   const [command, sub] = parsed.positionals;
   const today = typeof o.today === 'string' ? o.today : londonToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return usage('--today must be YYYY-MM-DD');
-  if (!command || !['school', 'roster', 'reviewer', 'people', 'unreachable'].includes(command)) return usage(USAGE);
+  if (!command || !['school', 'roster', 'reviewer', 'slack', 'people', 'unreachable'].includes(command)) return usage(USAGE);
   const dataDir = String(o['data-dir']);
   mkdirSync(dataDir, { recursive: true });
   const store = await openStore({ kind: 'embedded', dataDir }, (raw) => raw);
@@ -43,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'school') out = await schoolCommand(store, sub, o);
     else if (command === 'roster') out = await rosterCommand(store, sub, o, today);
     else if (command === 'reviewer') out = await reviewerCommand(store, sub, o);
+    else if (command === 'slack') out = await slackCommand(store, sub, typeof o.school === 'string' ? o.school : undefined, process.env);
     else out = await peopleCommand(store, command as 'people' | 'unreachable', o);
     process.stdout.write(`${o.json ? JSON.stringify(out.data, null, 2) : out.text}\n`);
     if (out.refused) return usage(out.refused);

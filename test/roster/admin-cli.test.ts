@@ -1,4 +1,6 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -9,8 +11,11 @@ const TSX = path.join('node_modules', '.bin', 'tsx');
 let dir: string;
 
 function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return adminWith({}, ...args);
+}
+function adminWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(TSX, ['bot/cli/admin.cli.ts', ...args, '--data-dir', path.join(dir, 'data')], (error, stdout, stderr) => {
+    execFile(TSX, ['bot/cli/admin.cli.ts', ...args, '--data-dir', path.join(dir, 'data')], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
     });
   });
@@ -88,5 +93,31 @@ describe('admin command (R-ROLE-1, R-ROLE-3, R-OBJ-2)', () => {
     const r = await admin('reviewer', 'set', '--school', 'ashgrove', '--person', 'ashgrove-of3', '--reviewer', 'ashgrove-of4');
     expect(r.code).toBe(2);
     expect(r.stderr.trim()).toMatch(/Corin Vale cannot review Ivy Strand/);
+  });
+
+  it('R-CHAT-4: slack link looks each unlinked person up by email on the Slack Web API and links those found', async () => {
+    // A fake Slack Web API on loopback, since the command runs in its own process.
+    const requests: { auth: string | undefined; body: string }[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        requests.push({ auth: req.headers.authorization, body });
+        const email = new URLSearchParams(body).get('email');
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify(email === 'ivy.strand@example.org' ? { ok: true, user: { id: 'U-IVY', team_id: 'T-ASH' } } : { ok: false, error: 'users_not_found' }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`;
+    await admin('school', 'create', '--id', 'birchley', '--name', 'Birchley', '--preset', 'hampshire-model', '--slack-team', 'T-ASH');
+    await admin('roster', 'import', '--school', 'birchley', '--file', file('b.csv', csv(ROWS.head, ROWS.sbm, ROWS.ta)));
+    const r = await adminWith({ SLACK_BOT_TOKEN: 'xoxb-fake', SLACK_API_URL: url }, 'slack', 'link', '--school', 'birchley', '--json');
+    server.close();
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toEqual({ linked: ['birchley-of3'], notFound: ['birchley-of1'], otherWorkspace: [] });
+    expect(requests.map((q) => [q.auth, new URLSearchParams(q.body).get('email')])).toEqual([['Bearer xoxb-fake', 'hattie.quill@example.org'], ['Bearer xoxb-fake', 'ivy.strand@example.org']]);
+    const missingToken = await adminWith({ SLACK_BOT_TOKEN: '' }, 'slack', 'link', '--school', 'birchley');
+    expect([missingToken.code, missingToken.stderr.trim()]).toEqual([2, 'SLACK_BOT_TOKEN must be set to look people up in Slack']);
   });
 });
