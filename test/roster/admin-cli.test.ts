@@ -52,6 +52,8 @@ describe('admin command (R-ROLE-1, R-ROLE-3, R-OBJ-2)', () => {
 
     const set = await admin('reviewer', 'set', '--school', 'oakfield', '--person', 'oakfield-of3', '--reviewer', 'oakfield-of1', '--json');
     expect(JSON.parse(set.stdout)).toEqual({ personId: 'oakfield-of3', reviewerId: 'oakfield-of1', warnings: [] });
+    const stored = JSON.parse((await admin('people', '--school', 'oakfield', '--json')).stdout) as { id: string; reviewerId?: string }[];
+    expect(stored.find((p) => p.id === 'oakfield-of3')?.reviewerId).toBe('oakfield-of1');
 
     const closures = await admin('school', 'closures', '--school', 'oakfield', '--file', file('c.json', JSON.stringify({ closures: [{ from: '2027-01-05', to: '2027-01-05', name: 'INSET day' }] })), '--json');
     expect(JSON.parse(closures.stdout)).toEqual([{ from: '2027-01-05', to: '2027-01-05', name: 'INSET day' }]);

@@ -82,6 +82,18 @@ describe('roster import (R-ROLE-1, R-ELG-1)', () => {
     expect((await people.get(SCHOOL, 'oakfield-of4'))?.leftOn).toBeNull();
   });
 
+  it('R-ROLE-1: people already stored keep their ids, delegated reviewers and chat links, matched by staff id', async () => {
+    const people = fresh();
+    await importRoster(people, { schoolId: SCHOOL, csvText: fullRoster(), today: TODAY, dryRun: false });
+    const ta = (await people.get(SCHOOL, 'oakfield-of3'))!;
+    await people.upsert({ ...ta, id: 'p-ivy', reviewerId: 'oakfield-of1', teams: { aadObjectId: 'aad-3', tenantId: 't', unreachable: false } });
+    const existing = (await people.list(SCHOOL)).filter((p) => p.id !== 'oakfield-of3');
+    const r = planRosterImport(fullRoster(), existing, TODAY, SCHOOL);
+    expect(r.ok && r.value.unchanged).toBe(4);
+    const again = planRosterImport(csv(ROWS.head, ROWS.sbm, ROWS.ta.replace('Teaching Assistant', 'Senior TA'), ROWS.cleaner), existing, TODAY, SCHOOL);
+    expect(again.ok && again.value.changed[0]?.after).toMatchObject({ id: 'p-ivy', reviewerId: 'oakfield-of1', teams: { aadObjectId: 'aad-3' } });
+  });
+
   it.each([
     ['an unknown line manager', csv(ROWS.head, ROWS.sbm.replace(',OF1,', ',OF9,')), 3, /line manager OF9 is not in the roster/],
     ['a duplicate staff id', csv(ROWS.head, ROWS.sbm, ROWS.ta.replace('OF3,', 'OF2,')), 4, /staff id OF2 is already used on line 3/],
