@@ -120,8 +120,10 @@ function crossRowIssues(rows: NumberedRow[], staffIds: Set<string>): RosterIssue
     }
     managers.set(self, known);
   }
+  const original = new Map(rows.map(({ row }) => [row['staff id'].toLowerCase(), row['staff id']]));
   for (const cycle of managementCycles(managers)) {
-    issues.push({ line: lineOf.get(cycle[0]!) ?? 1, message: `line management goes round in a circle: ${cycle.join(' → ')} → ${cycle[0]}` });
+    const names = cycle.map((id) => original.get(id) ?? id);
+    issues.push({ line: lineOf.get(cycle[0]!) ?? 1, message: `line management goes round in a circle: ${names.join(' → ')} → ${names[0]}` });
   }
   return issues;
 }

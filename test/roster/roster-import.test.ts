@@ -103,7 +103,7 @@ describe('roster import (R-ROLE-1, R-ELG-1)', () => {
     ['an end before the start', csv(ROWS.head, ROWS.sbm, ROWS.ta.replace('2025-08-31', '2024-08-31')), 4, /end date is before start date/],
     ['a missing required column', [HEADER.replace('Work Email,', ''), 'OF1,Hattie Quill,Head'].join('\n'), 1, /required column "work email" is missing/],
     ['a person managing themselves', csv(ROWS.head.replace(',leadership,,', ',leadership,OF1,')), 2, /OF1 cannot be their own line manager/],
-    ['a management cycle', csv(ROWS.head.replace(',leadership,,', ',leadership,OF2,'), ROWS.sbm), 2, /goes round in a circle: of1 → of2 → of1/],
+    ['a management cycle', csv(ROWS.head.replace(',leadership,,', ',leadership,OF2,'), ROWS.sbm), 2, /goes round in a circle: OF1 → OF2 → OF1/],
     ['a flag that is not yes or no', csv(ROWS.head.replace(',yes,yes,no,yes,', ',maybe,yes,no,yes,')), 2, /headteacher: "maybe" is not yes or no/],
   ])('R-ROLE-1: %s is refused with its CSV line number', (_kind, text, line, message) => {
     const issues = issuesOf(text);

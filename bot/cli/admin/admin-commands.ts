@@ -109,7 +109,8 @@ export async function reviewerCommand(store: Store, sub: string | undefined, o: 
   const r = await setReviewer(store.people, { schoolId: s.id, actor: ADMIN, personId: need(o, 'person'), reviewerId: need(o, 'reviewer') });
   if (!r.ok) throw new UsageError(r.error.message);
   const warn = r.value.warnings.map((w) => `\nWarning: ${w}`).join('');
-  return { data: { personId: r.value.person.id, reviewerId: r.value.person.reviewerId, warnings: r.value.warnings }, text: `${r.value.person.name} is now reviewed by ${r.value.person.reviewerId}.${warn}` };
+  const reviewer = await store.people.get(s.id, r.value.person.reviewerId ?? '');
+  return { data: { personId: r.value.person.id, reviewerId: r.value.person.reviewerId, warnings: r.value.warnings }, text: `${r.value.person.name} is now reviewed by ${reviewer?.name ?? r.value.person.reviewerId}.${warn}` };
 }
 
 /** `people --school` and `unreachable --school`. */
