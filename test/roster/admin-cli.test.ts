@@ -72,6 +72,8 @@ describe('admin command (R-ROLE-1, R-ROLE-3, R-OBJ-2)', () => {
     ['a missing option', ['roster', 'import', '--file', 'x.csv'], /^--school is required$/],
     ['an unknown preset', ['school', 'create', '--id', 'elm', '--name', 'Elm', '--preset', 'gold'], /^--preset must be one of test-valley, propeller, spt, hampshire-model$/],
     ['an unknown school', ['people', '--school', 'nowhere'], /^there is no school with id nowhere$/],
+    ['a date that does not exist', ['school', 'statement-date', '--school', 'oakfield', '--date', '2027-02-30'], /^--date must be a real date/],
+    ["another school's Teams tenant", ['school', 'create', '--id', 'elm', '--name', 'Elm', '--preset', 'spt', '--teams-tenant', 'tenant-oak'], /^Teams tenant tenant-oak already belongs to another school$/],
   ])('R-ROLE-1: %s exits with code 2 and one line on stderr', async (_what, args, message) => {
     const r = await admin(...args);
     expect(r.code).toBe(2);

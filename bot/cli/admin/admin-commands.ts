@@ -5,6 +5,7 @@ import { unreachableReport } from '../../../services/roster/identity.usecase';
 import { importRoster } from '../../../services/roster/roster-import.usecase';
 import { rosterNotes } from '../../../services/roster/roster-notes';
 import { reviewerOf, setReviewer } from '../../../services/roster/reviewer.usecase';
+import { readDate } from '../../../services/roster/roster-row.schema';
 import { parseClosures, parsePriorities, PRESET_IDS, readSetup, updateSetup } from '../../../services/roster/school-setup';
 import type { CivilDate } from '../../../services/shared/time';
 import { table, UsageError } from './admin-output';
@@ -45,6 +46,8 @@ export async function schoolCommand(store: Store, sub: string | undefined, o: Op
     const id = need(o, 'id');
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) throw new UsageError('--id may use lower-case letters, digits and dashes only');
     if (await store.schools.get(id)) throw new UsageError(`a school with id ${id} already exists`);
+    for (const t of list(o, 'teams-tenant')) if (await store.schools.findByTeamsTenant(t)) throw new UsageError(`Teams tenant ${t} already belongs to another school`);
+    for (const t of list(o, 'slack-team')) if (await store.schools.findBySlackTeam(t)) throw new UsageError(`Slack team ${t} already belongs to another school`);
     const saved = await store.schools.save({ id, name: need(o, 'name'), presetId, settings: {}, teamsTenantIds: list(o, 'teams-tenant'), slackTeamIds: list(o, 'slack-team'), version: 0 }, null);
     return { data: saved, text: `Created ${saved.name} (${saved.id}) with the ${saved.presetId} preset.` };
   }
@@ -74,8 +77,8 @@ export async function schoolCommand(store: Store, sub: string | undefined, o: Op
     return { data: { priorities: setup.priorities, focusAreas: setup.focusAreas }, text: `${table(setup.priorities)}\nFocus areas: ${setup.focusAreas.join('; ') || '(none)'}` };
   }
   if (sub === 'statement-date') {
-    const date = need(o, 'date');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new UsageError('--date must be YYYY-MM-DD');
+    const date = readDate(need(o, 'date'));
+    if (date === null) throw new UsageError('--date must be a real date, YYYY-MM-DD or DD/MM/YYYY');
     const saved = await updateSetup(store.schools, { schoolId: s.id, actor: ADMIN, roster, change: (x) => ({ ...x, statementDate: date }) });
     if (!saved.ok) throw new UsageError(saved.error.message);
     return { data: readSetup(saved.value), text: `Statements are due by ${date}.` };
