@@ -1,3 +1,7 @@
+import { TurnContext } from 'botbuilder';
+import { loadConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
+import { createTeamsBot } from '../../bot/teams/teams.bot';
 import { DEMO_TENANT_ID, demoPeople } from '../../bot/dev/demo-school';
 import { Verbs } from '../../cards/verbs';
 import { startFakeConnector } from '../support/fake-connector';
@@ -143,11 +147,7 @@ describe('acting as someone else (local mode only)', () => {
   it('is not there when authentication is on: the verb is an out-of-date button', async () => {
     connector = await startFakeConnector();
     t = await startTestServer({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' });
-    const { createTeamsBot } = await import('../../bot/teams/teams.bot');
-    const { loadConfig } = await import('../../bot/config');
-    const { createLogger } = await import('../../bot/logger');
     const bot = createTeamsBot({ config: loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' }), store: t.store, logger: createLogger('silent'), clock: t.clock });
-    const { TurnContext } = await import('botbuilder');
     const invoke = anActionExecute(priya, connector.url, Verbs.devActAs, { personId: 'p-sam' });
     const sent: unknown[] = [];
     const context = new TurnContext(bot.adapter, invoke as never);
