@@ -2,7 +2,7 @@ import type { DeliveryWindow } from '../../services/nudges/delivery-window';
 import { nextDeliveryInstant } from '../../services/nudges/delivery-window';
 import type { DigestReader, DueWorkSource } from '../../services/nudges/digest';
 import { planDigests } from '../../services/nudges/digest';
-import { londonWallClock } from '../../services/nudges/london-time';
+import { londonWallClock } from '../../services/shared/london-time';
 import type { Person } from '../../services/people/person.schema';
 import type { Store } from '../../services/ports/store.port';
 import type { Clock } from '../../services/shared/time';

@@ -1,5 +1,5 @@
 import type { NudgeContent } from '../../services/nudges/messenger.port';
-import { dateInWords } from '../../services/nudges/london-time';
+import { dateInWords } from '../../services/shared/london-time';
 import { allVerbs, Verbs } from '../verbs';
 import type { Verb } from '../verbs';
 import type { ActionView } from './view.types';

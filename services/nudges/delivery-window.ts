@@ -1,5 +1,5 @@
 import type { CivilDate, Instant } from '../shared/time';
-import { addCalendarDays, londonInstant, londonWallClock, minutesOf } from './london-time';
+import { addCalendarDays, londonInstant, londonWallClock, minutesOf } from '../shared/london-time';
 
 /** Whether a day is one on which a person works (the school's calendar, and term time for term-time-only staff). */
 export interface WorkingDays {

@@ -2,7 +2,7 @@ import type { ReminderRecord } from '../ports/store.port';
 import type { CivilDate } from '../shared/time';
 import type { DeliveryWindow } from './delivery-window';
 import { windowOpening } from './delivery-window';
-import { dateInWords, iso } from './london-time';
+import { dateInWords, iso } from '../shared/london-time';
 import type { NudgeContent } from './messenger.port';
 
 /** A step that is due soon or overdue, for a digest. */

@@ -1,7 +1,7 @@
 // The nudges module: planning reminders (lead times, escalation, digests) and relaying them (R-CHAT-3).
 export * from './messenger.port';
 export * from './delivery-window';
-export * from './london-time';
+export * from '../shared/london-time';
 export * from './lead-times';
 export * from './planner';
 export * from './digest';

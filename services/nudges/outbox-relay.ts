@@ -1,5 +1,5 @@
 import type { OutboxMessage } from '../ports/store.port';
-import { iso, londonWallClock } from './london-time';
+import { iso, londonWallClock } from '../shared/london-time';
 import type { Messenger } from './messenger.port';
 import { outboxNotifySchema } from './nudge-payload.schema';
 import { resolveRecipient } from './recipients';

@@ -3,7 +3,7 @@ import type { CivilDate } from '../shared/time';
 import type { DeliveryWindow } from './delivery-window';
 import { nextDeliveryInstant, windowOpening } from './delivery-window';
 import { ESCALATION_LADDER, leadTimesFor } from './lead-times';
-import { addCalendarDays, dateInWords, iso } from './london-time';
+import { addCalendarDays, dateInWords, iso } from '../shared/london-time';
 import type { NudgeContent } from './messenger.port';
 
 /** The calendar the planner counts working days in (the policy module's `Calendar` fits). */

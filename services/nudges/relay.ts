@@ -3,7 +3,7 @@ import type { ReminderRecord, Store } from '../ports/store.port';
 import type { Clock } from '../shared/time';
 import type { DeliveryWindow } from './delivery-window';
 import { nextDeliveryInstant } from './delivery-window';
-import { iso, londonWallClock } from './london-time';
+import { iso, londonWallClock } from '../shared/london-time';
 import type { Messenger, NudgeContent, RandomSource, Sleeper } from './messenger.port';
 import { reminderPayloadSchema } from './nudge-payload.schema';
 import { Pacer } from './pacer';

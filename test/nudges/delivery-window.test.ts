@@ -1,5 +1,5 @@
 import { nextDeliveryInstant, windowOpening } from '../../services/nudges/delivery-window';
-import { dateInWords, londonInstant, londonWallClock } from '../../services/nudges/london-time';
+import { dateInWords, londonInstant, londonWallClock } from '../../services/shared/london-time';
 import { windowOf } from './nudge-fixtures';
 
 const at = (s: string) => nextDeliveryInstant(s, windowOf()).toISOString();

@@ -1,6 +1,6 @@
 import type { DeliveryWindow, WorkingDays } from '../../services/nudges/delivery-window';
 import { personWorkingDays } from '../../services/nudges/delivery-window';
-import { addCalendarDays } from '../../services/nudges/london-time';
+import { addCalendarDays } from '../../services/shared/london-time';
 import type { PlanningCalendar } from '../../services/nudges/planner';
 import type { Person } from '../../services/people/person.schema';
 import type { CivilDate } from '../../services/shared/time';

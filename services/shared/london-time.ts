@@ -1,4 +1,4 @@
-import type { CivilDate, Instant } from '../shared/time';
+import type { CivilDate, Instant } from './time';
 
 // Europe/London wall-clock arithmetic through the platform's time-zone data (Intl), so that reminder times
 // follow both daylight-saving changes (R-CAL-1) without a table of our own.
