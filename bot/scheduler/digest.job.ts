@@ -1,5 +1,5 @@
-import type { DeliveryWindow } from '../../services/nudges/delivery-window';
-import { nextDeliveryInstant } from '../../services/nudges/delivery-window';
+import type { DeliveryWindow } from '../../services/policy/delivery-window';
+import { nextDeliveryInstant } from '../../services/policy/delivery-window';
 import type { DigestReader, DueWorkSource } from '../../services/nudges/digest';
 import { planDigests } from '../../services/nudges/digest';
 import { londonWallClock } from '../../services/shared/london-time';

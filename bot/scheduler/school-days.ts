@@ -1,7 +1,7 @@
 import Holidays from 'date-holidays';
 import { z } from 'zod/v4';
-import type { DeliveryWindow, WorkingDays } from '../../services/nudges/delivery-window';
-import { personWorkingDays } from '../../services/nudges/delivery-window';
+import type { DeliveryWindow, WorkingDays } from '../../services/policy/delivery-window';
+import { personWorkingDays } from '../../services/policy/delivery-window';
 import type { Person } from '../../services/people/person.schema';
 import type { SchoolRecord, Store } from '../../services/ports/store.port';
 import { civilDateSchema } from '../../services/shared/time';

@@ -1,7 +1,7 @@
 import type { ReminderRecord } from '../ports/store.port';
 import type { CivilDate } from '../shared/time';
-import type { DeliveryWindow } from './delivery-window';
-import { windowOpening } from './delivery-window';
+import type { DeliveryWindow } from '../policy/delivery-window';
+import { windowOpening } from '../policy/delivery-window';
 import { dateInWords, iso } from '../shared/london-time';
 import type { NudgeContent } from './messenger.port';
 

@@ -1,6 +1,6 @@
 // The nudges module: planning reminders (lead times, escalation, digests) and relaying them (R-CHAT-3).
 export * from './messenger.port';
-export * from './delivery-window';
+export * from '../policy/delivery-window';
 export * from '../shared/london-time';
 export * from './lead-times';
 export * from './planner';

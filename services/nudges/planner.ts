@@ -1,7 +1,7 @@
 import type { ReminderRecord } from '../ports/store.port';
 import type { CivilDate } from '../shared/time';
-import type { DeliveryWindow } from './delivery-window';
-import { nextDeliveryInstant, windowOpening } from './delivery-window';
+import type { DeliveryWindow } from '../policy/delivery-window';
+import { nextDeliveryInstant, windowOpening } from '../policy/delivery-window';
 import { ESCALATION_LADDER, leadTimesFor } from './lead-times';
 import { addCalendarDays, dateInWords, iso } from '../shared/london-time';
 import type { NudgeContent } from './messenger.port';

@@ -1,8 +1,8 @@
 import type { Person } from '../people/person.schema';
 import type { ReminderRecord, Store } from '../ports/store.port';
 import type { Clock } from '../shared/time';
-import type { DeliveryWindow } from './delivery-window';
-import { nextDeliveryInstant } from './delivery-window';
+import type { DeliveryWindow } from '../policy/delivery-window';
+import { nextDeliveryInstant } from '../policy/delivery-window';
 import { iso, londonWallClock } from '../shared/london-time';
 import type { Messenger, NudgeContent, RandomSource, Sleeper } from './messenger.port';
 import { reminderPayloadSchema } from './nudge-payload.schema';

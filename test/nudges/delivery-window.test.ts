@@ -1,4 +1,4 @@
-import { nextDeliveryInstant, windowOpening } from '../../services/nudges/delivery-window';
+import { nextDeliveryInstant, windowOpening } from '../../services/policy/delivery-window';
 import { dateInWords, londonInstant, londonWallClock } from '../../services/shared/london-time';
 import { windowOf } from './nudge-fixtures';
 

@@ -1,5 +1,5 @@
-import type { DeliveryWindow, WorkingDays } from '../../services/nudges/delivery-window';
-import { personWorkingDays } from '../../services/nudges/delivery-window';
+import type { DeliveryWindow, WorkingDays } from '../../services/policy/delivery-window';
+import { personWorkingDays } from '../../services/policy/delivery-window';
 import { addCalendarDays } from '../../services/shared/london-time';
 import type { PlanningCalendar } from '../../services/nudges/planner';
 import type { Person } from '../../services/people/person.schema';
