@@ -53,7 +53,7 @@ export function cycleContaining(startMonth: number, day: CivilDate): { start: Ci
 
 /** The preset's phase windows for a whole standard cycle. */
 export function standardPhases(preset: Preset, cycle: { start: CivilDate; end: CivilDate }): Phase[] {
-  const { planning, interim, final } = preset.phases;
+  const { planning, interim } = preset.phases;
   return [
     { name: 'planning', from: firstOfMonth(cycle.start, planning.fromMonth), to: lastOfMonth(cycle.start, planning.toMonth) },
     { name: 'interim', from: firstOfMonth(cycle.start, interim.fromMonth), to: lastOfMonth(cycle.start, interim.toMonth) },
