@@ -70,7 +70,8 @@ const finalPhase = (preset: Preset, end: CivilDate): Phase => ({
 /**
  * Phases of a cycle that is not the standard one (joined part-way, extended, or a fixed-term contract):
  * planning from the first day for up to two months, the interim around the half-way point (R-CYC-2), and
- * the final review in the preset's window, or the last month of a contract that ends the cycle.
+ * the final review in the preset's window, or the last month of a contract that ends the cycle. The three
+ * never overlap: a final window that opens before the interim closes opens the day after it instead.
  */
 function fittedPhases(preset: Preset, start: CivilDate, end: CivilDate, endsWithContract: boolean): Phase[] {
   const length = daysBetween(start, end) + 1;
@@ -78,9 +79,8 @@ function fittedPhases(preset: Preset, start: CivilDate, end: CivilDate, endsWith
   const middle = addDays(start, Math.floor(length / 2));
   const spread = Math.min(30, Math.max(3, Math.floor(length / 8)));
   const interim = { from: maxDate(addDays(middle, -spread), addDays(planningTo, 1)), to: addDays(middle, spread) };
-  const final = endsWithContract
-    ? { name: 'final' as const, from: maxDate(addDays(end, -29), addDays(interim.to, 1)), to: end }
-    : finalPhase(preset, end);
+  const window = endsWithContract ? { from: addDays(end, -29), to: end } : finalPhase(preset, end);
+  const final = { name: 'final' as const, from: maxDate(window.from, addDays(interim.to, 1)), to: window.to };
   return [{ name: 'planning', from: start, to: planningTo }, { name: 'interim', ...interim }, final];
 }
 
@@ -160,6 +160,7 @@ function joinedPhases(preset: Preset, current: { start: CivilDate; end: CivilDat
   const standard = standardPhases(preset, current);
   const planning = fitted[0];
   const interim = standard[1];
-  if (!planning || !interim || interim.from <= planning.to || monthsBetween(planning.to, interim.from) < 1) return fitted;
-  return [planning, interim, fitted[2] ?? interim];
+  const final = standard[2];
+  if (!planning || !interim || !final || interim.from <= planning.to || monthsBetween(planning.to, interim.from) < 1) return fitted;
+  return [planning, interim, final];
 }

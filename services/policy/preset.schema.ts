@@ -1,4 +1,5 @@
 import { z } from 'zod/v4';
+import { isCivilDate } from '../shared/time';
 
 /** The policies the product ships a preset for (R-CYC-1): one per policy text. */
 export const PRESET_IDS = ['test-valley', 'propeller', 'spt', 'hampshire-model'] as const;
@@ -38,7 +39,11 @@ const citationSchema = z.union([
 /** A citation. */
 export type Citation = z.infer<typeof citationSchema>;
 
-const monthDaySchema = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a month and day written MM-DD');
+/** A day of the year written `MM-DD`; it must exist in some year, so 02-29 passes and 02-30 does not (R-DL-5). */
+export const monthDaySchema = z
+  .string()
+  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be a month and day written MM-DD')
+  .refine((md) => isCivilDate(`2000-${md}`), { message: 'is not a day of the year' });
 
 /** How a deadline is counted from its trigger date (R-CAL-1 conventions). */
 const ruleSchema = z.discriminatedUnion('kind', [

@@ -13,12 +13,13 @@ export class PresetError extends Error {
     readonly field: string,
     detail: string,
   ) {
-    super(`Policy preset ${file}: ${field || '(top level)'} ${detail}`);
+    super(`Policy preset ${file}, field ${field || '(top level)'}: ${detail}`);
     this.name = 'PresetError';
   }
 }
 
-const fieldOf = (issue: z.core.$ZodIssue) => issue.path.map(String).join('.');
+/** The dotted path of the bad field; for a field the schema does not know, that field itself. */
+const fieldOf = (issue: z.core.$ZodIssue) => [...issue.path, ...(issue.code === 'unrecognized_keys' ? issue.keys.slice(0, 1) : [])].map(String).join('.');
 
 /** Parses one preset file's contents; throws a `PresetError` naming the file and the first bad field. */
 export function parsePreset(file: string, raw: unknown): Preset {

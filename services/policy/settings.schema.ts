@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import { civilDateSchema } from '../shared/time';
-import { deadlineRuleIdSchema } from './preset.schema';
+import { deadlineRuleIdSchema, monthDaySchema } from './preset.schema';
 
 /** A closure (school holiday, INSET day) as the school calendar reads it (R-CAL-1): `from`..`to` inclusive. */
 export const closureSchema = z
@@ -15,10 +15,7 @@ export const closureSchema = z
 export type Closure = z.infer<typeof closureSchema>;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time written HH:MM');
-const monthDayOrDate = z.union([
-  z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/),
-  civilDateSchema.transform((d) => d.slice(5)),
-], { message: 'must be a date written MM-DD or YYYY-MM-DD' });
+const monthDayOrDate = z.union([monthDaySchema, civilDateSchema.transform((d) => d.slice(5))], { message: 'must be a date written MM-DD or YYYY-MM-DD' });
 
 /** The default hours for messages (R-CHAT-3): 08:30 to 16:30, London time. */
 export const DEFAULT_MESSAGE_HOURS = { from: '08:30', to: '16:30' } as const;
