@@ -75,7 +75,7 @@ export const openCommand = (overrides: Partial<CaseCommandInput & { type: 'case.
   schoolId: 'school-1',
   revieweeId: PEOPLE.reviewee,
   reviewerId: PEOPLE.reviewer,
-  lineManagerIds: [PEOPLE.reviewer, PEOPLE.lineManager],
+  lineManagerIds: [PEOPLE.lineManager],
   headteacherId: PEOPLE.head,
   clerkId: PEOPLE.clerk,
   start: '2025-09-01',
