@@ -153,3 +153,18 @@ export function sptCaseAt(stage: Stage): { state: CaseState; day: string; policy
 }
 
 export type { CommandType };
+
+/** Decides a command against the spt case in a stage (on that stage's day unless told). */
+export function tryAt(stage: Stage, role: CaseRole, raw: CaseCommandInput | ((s: CaseState) => CaseCommandInput), day?: string) {
+  const at = sptCaseAt(stage);
+  const command = typeof raw === 'function' ? raw(at.state) : raw;
+  return decide(at.state, cmd(command), ctxOf(at.policy, day ?? at.day, ACTORS[role]));
+}
+
+/** The failure code of a result, or 'ok'. */
+export const codeOf = (r: { ok: boolean; error?: { code: string } }): string => (r.ok ? 'ok' : (r.error?.code ?? '?'));
+
+/** Builds on a state with more commands (each must succeed). */
+export function after(state: CaseState, policy: SchoolPolicy, steps: Step[]): CaseState {
+  return steps.reduce((s, [day, role, make]) => must(s, make(s), policy, day, role).next, state);
+}
