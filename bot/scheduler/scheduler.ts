@@ -11,7 +11,7 @@ import { createSlackMessenger } from '../messenger/slack.messenger';
 import { createTeamsMessenger } from '../messenger/teams.messenger';
 import type { SchedulerConfig } from './scheduler.config';
 import { digestJob } from './digest.job';
-import { deliveryWindows } from './school-days';
+import { schoolPolicies } from '../school-policies';
 
 /** What the scheduler is composed from. */
 export interface SchedulerDeps {
@@ -69,7 +69,10 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const relayDeps = {
     store, clock, options, messengers: deps.messengers ?? messengersFor(deps.config, scheduler, clock),
     sleeper: deps.sleeper ?? stoppableSleeper(stopping.signal), random: Math.random,
-    windowFor: deliveryWindows(store, scheduler.defaultHours, () => clock.now().getTime()),
+    windowFor: schoolPolicies(store, {
+      nowMs: () => clock.now().getTime(), defaultHours: scheduler.defaultHours,
+      onProblem: (schoolId, code) => logger.warn({ event: 'policy.settings-invalid', schoolId, code }, 'school policy settings are not valid: using the preset defaults'),
+    }).windowFor,
     log: (event: string, fields: Record<string, string | number | null>) => logger.info({ event, ...fields }, event),
   };
   if (!relayDeps.messengers.teams) logger.warn({ event: 'scheduler.teams-off' }, 'Teams nudges are off: a managed identity (UserAssignedMSI) is not supported by the scheduler yet');

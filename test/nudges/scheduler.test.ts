@@ -2,7 +2,7 @@ import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { loadSchedulerConfig } from '../../bot/scheduler/scheduler.config';
 import { messengersFor, startScheduler } from '../../bot/scheduler/scheduler';
-import { schoolCalendar } from '../../bot/scheduler/school-days';
+import { schoolPolicies } from '../../bot/school-policies';
 import { aRelayWorld, aReminder } from './relay-harness';
 
 describe('the scheduler in a process (R-CHAT-3)', () => {
@@ -35,12 +35,26 @@ describe('the scheduler in a process (R-CHAT-3)', () => {
     expect(Object.keys(messengersFor(msi, scheduler, clock))).toEqual([]);
   });
 
-  it('R-CAL-1: the school calendar skips weekends, England and Wales bank holidays and the school’s closures', () => {
-    const { days, holiday } = schoolCalendar({
+  it('R-CAL-1: a person\'s delivery days skip weekends, bank holidays and, for term-time-only staff, the school\'s closures', async () => {
+    const school = {
       id: 's', name: 'S', presetId: 'test-valley', teamsTenantIds: [], slackTeamIds: [], version: 1,
-      settings: { closures: ['2026-11-27', { from: '2027-02-15', to: '2027-02-16' }], holidays: [{ from: '2026-12-21', to: '2027-01-04' }] },
-    });
-    expect(['2026-11-26', '2026-11-27', '2026-11-28', '2026-12-28', '2027-02-16', '2027-02-17'].map((d) => days.isWorkingDay(d))).toEqual([true, false, false, false, false, true]);
-    expect(holiday('2026-12-22')).toBe(true);
+      settings: { closures: [{ from: '2026-11-27', to: '2026-11-27', name: 'INSET day' }, { from: '2026-12-21', to: '2027-01-04', name: 'Christmas holidays' }] },
+    };
+    const policies = schoolPolicies({ schools: { get: async () => school } as never }, { nowMs: () => 0, defaultHours: { from: '09:00', to: '15:00' } });
+    const days = ['2026-11-26', '2026-11-27', '2026-11-28', '2026-12-22', '2026-12-28', '2027-01-05'];
+    const allYear = await policies.windowFor({ schoolId: 's', termTimeOnly: false } as never);
+    const termTime = await policies.windowFor({ schoolId: 's', termTimeOnly: true } as never);
+    expect(days.map((d) => allYear.days.isWorkingDay(d))).toEqual([true, true, false, true, false, true]);
+    expect(days.map((d) => termTime.days.isWorkingDay(d))).toEqual([true, false, false, false, false, true]);
+    expect([allYear.from, allYear.to]).toEqual(['09:00', '15:00']);
+  });
+
+  it('R-CAL-1: settings that no longer pass their schema fall back to the preset, and the problem is reported', async () => {
+    const school = { id: 's', name: 'S', presetId: 'spt', teamsTenantIds: [], slackTeamIds: [], version: 1, settings: { messageHours: { from: '17:00', to: '09:00' } } };
+    const problems: string[] = [];
+    const policies = schoolPolicies({ schools: { get: async () => school } as never }, { nowMs: () => 0, onProblem: (id, code) => problems.push(`${id} ${code}`) });
+    const policy = await policies.forSchool('s');
+    expect(policy.messageHours).toEqual({ from: '08:30', to: '16:30' });
+    expect(problems).toEqual(['s POLICY.INVALID_SETTINGS']);
   });
 });
