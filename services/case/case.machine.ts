@@ -19,8 +19,7 @@ import { reduceLifecycle } from './lifecycle.reducer';
 import { reduceMeetings } from './meetings.reducer';
 import { reduceObjection } from './objection.reducer';
 import { reduceObjectives } from './objectives.reducer';
-import { openSigning } from './statements.reducer';
-import { reduceStatements } from './statements.reducer';
+import { openSigning, reduceStatements, SIGNABLE } from './statements.reducer';
 import { reduceSupport } from './support.reducer';
 
 const MEETINGS = ['meeting.schedule', 'self-assessment.submit', 'self-assessment.review'] as const;
@@ -60,10 +59,11 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: CaseC
   const d = createDraft(state, ctx);
   const refused = reduce(d, command);
   if (refused) return refused;
-  // R-STM-2: a change to what a statement says voids older signatures and asks again.
+  // R-STM-2: a change to what a statement says voids older signatures and, while it can be signed, asks again.
   for (const { kind, signature } of voidStaleSignatures(d.s, ctx.now)) {
+    if (!SIGNABLE[kind].includes(d.s.stage)) continue;
     d.notify(signature.by, 'statement.changed');
-    if (d.s.stage !== 'closed' && d.s.stage !== 'withdrawn') openSigning(d, kind, [signature.role]);
+    openSigning(d, kind, [signature.role]);
   }
   const event: CaseEvent = {
     seq: d.s.log.length + 1, type: command.type, by: ctx.actor.personId, roles: rolesOf(state, ctx.actor), at: ctx.now, from: state.stage, to: d.s.stage,

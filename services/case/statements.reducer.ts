@@ -10,7 +10,8 @@ import type { StatementKind } from './input-fields.schema';
 
 type StatementCommand = CommandOf<'statement.comment' | 'statement.sign' | 'review.send-draft' | 'review.finalise'>;
 
-const SIGNABLE: Record<StatementKind, Stage[]> = { planning: ['planning-signatures', 'in-cycle', 'interim'], review: ['review-signatures'] };
+/** The stages each statement may be signed in. */
+export const SIGNABLE: Readonly<Record<StatementKind, readonly Stage[]>> = { planning: ['planning-signatures', 'in-cycle', 'interim'], review: ['review-signatures'] };
 const COMMENTABLE: Record<StatementKind, Stage[]> = { planning: ['planning-signatures', 'interim'], review: ['review-draft', 'review-signatures'] };
 
 /** Comments, signatures and the review statement's draft (R-STM-1, R-STM-2). */
