@@ -9,6 +9,7 @@ import { rolesOf } from './case-roles';
 import type { CaseRole } from './case-roles';
 import { MAIN_LINE, STAGE_LABELS } from './case-stages';
 import type { Stage } from './case-stages';
+import type { AppealRecord } from './case-records.schema';
 import type { CaseState } from './case-state.schema';
 import { isFullySigned, validSignatures } from './case-statements';
 import { isReady } from './command-readiness';
@@ -22,52 +23,52 @@ export interface CaseSummary {
   myActions: CommandType[];
 }
 
-type Next = { who: CaseRole; mine: string; theirs: string } | null;
+type Next = { who: CaseRole; mine: string; theirs: string; rule?: string } | null;
 
 function nextStep(s: CaseState, policy: SchoolPolicy): Next {
   const ee = s.names[s.revieweeId] ?? 'your reviewee';
   const er = s.reviewerId ? (s.names[s.reviewerId] ?? 'your reviewer') : 'your reviewer';
-  const by = (who: CaseRole, mine: string, theirs: string): Next => ({ who, mine, theirs });
+  const by = (who: CaseRole, mine: string, theirs: string, rule?: string): Next => ({ who, mine, theirs, rule });
   const signing = (kind: 'planning' | 'review'): Next => {
     const signed = validSignatures(s, kind);
-    if (!signed.some((g) => g.role === 'reviewee')) return by('reviewee', `Sign your ${kind} statement`, `${ee} to sign the ${kind} statement`);
-    return by('reviewer', `Sign ${ee}’s ${kind} statement`, `${er} to sign the ${kind} statement`);
+    if (!signed.some((g) => g.role === 'reviewee')) return by('reviewee', `Sign your ${kind} statement`, `${ee} to sign the ${kind} statement`, `step.sign-${kind}`);
+    return by('reviewer', `Sign ${ee}’s ${kind} statement`, `${er} to sign the ${kind} statement`, `step.sign-${kind}`);
   };
   const selfAssessed = (meeting: 'interim' | 'final') => s.selfAssessments.some((a) => a.meeting === meeting);
   switch (s.stage) {
     case 'preparation':
-      return by('reviewer', `Set the planning meeting date with ${ee}`, `${er} to set the planning meeting date`);
+      return by('reviewer', `Set the planning meeting date with ${ee}`, `${er} to set the planning meeting date`, 'step.planning-meeting');
     case 'planning': {
       const status = s.agreement.status;
-      if (status === 'proposed') return by('reviewee', `Agree your objectives with ${er}`, `${ee} to reply on the objectives`);
+      if (status === 'proposed') return by('reviewee', `Agree your objectives with ${er}`, `${ee} to reply on the objectives`, 'step.objectives-response');
       if (status === 'disagreed') return by('reviewer', `Talk the objectives through with ${ee}, or determine them`, `${er} to settle the objectives`);
       if (status === 'agreed' || status === 'determined') return by('reviewer', 'Send the planning statement to the headteacher', `${er} to send the planning statement to the headteacher`);
       return by('reviewer', `Draft and propose objectives with ${ee}`, `${er} to propose the objectives`);
     }
     case 'planning-moderation':
-      return by('headteacher', `Check ${ee}’s planning statement`, 'The headteacher to check the planning statement');
+      return by('headteacher', `Check ${ee}’s planning statement`, 'The headteacher to check the planning statement', 'step.moderation');
     case 'planning-signatures':
       return signing('planning');
     case 'in-cycle':
       if (!isFullySigned(s, 'planning')) return signing('planning');
-      if (s.interim === null) return by('reviewer', `Arrange the interim review with ${ee}`, `${er} to arrange the interim review`);
-      return by('reviewer', `Arrange the final review with ${ee}`, `${er} to arrange the final review`);
+      if (s.interim === null) return by('reviewer', `Arrange the interim review with ${ee}`, `${er} to arrange the interim review`, 'step.interim-meeting');
+      return by('reviewer', `Arrange the final review with ${ee}`, `${er} to arrange the final review`, 'step.final-meeting');
     case 'interim':
-      if (!selfAssessed('interim')) return by('reviewee', 'Complete your self-assessment before the interim review', `${ee} to complete the self-assessment`);
+      if (!selfAssessed('interim')) return by('reviewee', 'Complete your self-assessment before the interim review', `${ee} to complete the self-assessment`, 'step.self-assessment');
       return by('reviewer', `Record ${ee}’s interim review`, `${er} to record the interim review`);
     case 'final-review':
-      if (!selfAssessed('final')) return by('reviewee', 'Complete your self-assessment before the final review', `${ee} to complete the self-assessment`);
+      if (!selfAssessed('final')) return by('reviewee', 'Complete your self-assessment before the final review', `${ee} to complete the self-assessment`, 'step.self-assessment');
       if (s.assessment === null) return by('reviewer', `Record ${ee}’s final assessment`, `${er} to record the final assessment`);
       if (policy.payProgression && s.payEligible) return by('reviewer', 'Make the pay recommendation', `${er} to make the pay recommendation`);
       return by('reviewer', 'Send the draft review statement', `${er} to send the draft review statement`);
     case 'pay-approval':
-      return by('headteacher', `Approve the pay recommendation for ${ee}`, 'The headteacher to approve the pay recommendation');
+      return by('headteacher', `Approve the pay recommendation for ${ee}`, 'The headteacher to approve the pay recommendation', 'step.pay-approval');
     case 'review-draft':
-      return by('reviewee', 'Read your draft review statement and add any comments', `${ee} to comment on the draft review statement`);
+      return by('reviewee', 'Read your draft review statement and add any comments', `${ee} to comment on the draft review statement`, 'step.draft-comments');
     case 'review-signatures':
       return signing('review');
     case 'appeal-window':
-      return by('reviewee', 'If anything in your review statement worries you, raise it with your reviewer', `${ee} may raise concerns about the statement`);
+      return by('reviewee', 'If anything in your review statement worries you, raise it with your reviewer', `${ee} may raise concerns about the statement`, 'appeal.informal');
     case 'appeal':
       return appealNext(s, ee, er);
     case 'suspended':
@@ -81,9 +82,19 @@ function nextStep(s: CaseState, policy: SchoolPolicy): Next {
   }
 }
 
+const APPEAL_RULES: Record<Exclude<AppealRecord['step'], 'finished'>, string> = {
+  informal: 'appeal.informal',
+  written: 'appeal.written',
+  'reviewer-meeting': 'appeal.reviewer-confirm',
+  'head-hearing': 'appeal.headteacher-outcome',
+  clerk: 'appeal.to-clerk',
+  'panel-hearing': 'appeal.panel-hearing',
+  'panel-decision': 'appeal.panel-decision',
+};
+
 function appealNext(s: CaseState, ee: string, er: string): Next {
   const a = currentAppeal(s.appeals);
-  const by = (who: CaseRole, mine: string, theirs: string): Next => ({ who, mine, theirs });
+  const by = (who: CaseRole, mine: string, theirs: string): Next => ({ who, mine, theirs, rule: step === 'finished' ? undefined : APPEAL_RULES[step] });
   const step = a?.step ?? 'finished';
   switch (step) {
     case 'informal':
@@ -114,8 +125,7 @@ export function caseSummary(state: CaseState, personId: string, policy: SchoolPo
   const step = Math.max(1, line.indexOf(placed) + 1);
   const roles = rolesOf(state, { personId, schoolRoles: [] });
   const next = nextStep(state, policy);
-  const owner = next === null ? null : next.who === 'reviewee' ? state.revieweeId : next.who === 'reviewer' ? state.reviewerId : next.who === 'headteacher' ? state.headteacherId : null;
-  const due = owner === null ? undefined : state.steps.filter((x) => x.owner === owner).map((x) => x.due).sort()[0];
+  const due = next?.rule === undefined ? undefined : state.steps.filter((x) => x.rule === next.rule).map((x) => x.due).sort()[0];
   return {
     stage: state.stage,
     stageLabel: STAGE_LABELS[state.stage],
