@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { civilDateSchema } from '../shared/time';
+import { PERSON_STATUSES } from '../policy/preset.schema';
 
 /** A chat identity: how a person is reached in Teams or Slack. Never a display name (R-ROLE-1). */
 export const teamsIdentitySchema = z.object({
@@ -36,6 +37,8 @@ export const personSchema = z.object({
   reviewerId: z.string().min(1).optional(),
   /** Working hours for messages, `HH:MM`; absent means the school's default. */
   workingHours: z.object({ from: z.string(), to: z.string() }).optional(),
+  /** Induction or capability status, which can take a person out of the scheme (R-ELG-1); set by the head. */
+  status: z.enum(PERSON_STATUSES).optional(),
   leftOn: civilDateSchema.nullable().default(null),
   teams: teamsIdentitySchema.optional(),
   slack: slackIdentitySchema.optional(),

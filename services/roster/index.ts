@@ -11,5 +11,7 @@ export type { IdentityError, SlackLinkReport, UnreachableReport } from './identi
 export type { SlackDirectory } from './slack-directory.port';
 export { checkDelegation, setReviewer, reviewerOf, hasMoreResponsibility, managersAbove } from './reviewer.usecase';
 export type { DelegationActor, ReviewerError, ReviewerSet } from './reviewer.usecase';
+export { planCycleLaunch } from './cycle-launch';
+export type { LaunchEntry, LaunchExclusion, LaunchPlan } from './cycle-launch';
 export { schoolSetupSchema, closureSchema, prioritySchema, PRESET_IDS, parseClosures, parsePriorities, readSetup, updateSetup, mayConfigureSchool } from './school-setup';
 export type { SchoolSetup, Closure } from './school-setup';

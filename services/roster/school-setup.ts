@@ -5,16 +5,12 @@ import type { SchoolRecord, SchoolRepository } from '../ports/store.port';
 import { fail, ok } from '../shared/result';
 import type { Result } from '../shared/result';
 import { civilDateSchema } from '../shared/time';
+import { closureSchema } from '../policy/settings.schema';
 import { readDate } from './roster-row.schema';
 import type { DelegationActor } from './reviewer.usecase';
 
-/** The policy presets a school can choose (R-CYC-1): one per policy text. */
-export const PRESET_IDS = ['test-valley', 'propeller', 'spt', 'hampshire-model'] as const;
-
-/** A closure (school holiday, INSET day) as the school calendar reads it (R-CAL-1): `from`..`to` inclusive. */
-export const closureSchema = z
-  .object({ from: civilDateSchema, to: civilDateSchema, name: z.string().trim().min(1).max(80) })
-  .refine((c) => c.to >= c.from, { message: 'ends before it starts', path: ['to'] });
+export { PRESET_IDS } from '../policy/preset.schema';
+export { closureSchema } from '../policy/settings.schema';
 
 /** A school improvement-plan priority for the cycle, linked from objectives (R-OBJ-2). */
 export const prioritySchema = z.object({ id: z.string().min(1), title: z.string().trim().min(1).max(200) });
