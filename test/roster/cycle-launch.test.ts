@@ -2,7 +2,10 @@ import { createSchoolPolicy } from '../../services/policy';
 import type { SchoolPolicy } from '../../services/policy';
 import { personSchema } from '../../services/people/person.schema';
 import type { Person, PersonInput } from '../../services/people/person.schema';
-import { planCycleLaunch } from '../../services/roster';
+import { briefingContent, launchCycle, planCycleLaunch } from '../../services/roster';
+import type { OpenCase } from '../../services/roster';
+import { ok } from '../../services/shared/result';
+import { openMemoryStore } from '../../storage/memory/memory.store';
 
 // Invented staff at an invented school. Each launch is checked against dates worked out from the policy texts.
 const person = (id: string, over: Partial<PersonInput> = {}): Person =>
@@ -88,5 +91,66 @@ describe('cycle launch (R-CYC-1, R-CYC-3, R-CYC-4, R-ELG-1)', () => {
     const plan = planCycleLaunch({ policy: policyOf('spt'), people: roster, cycleYear: 2026, openRevieweeIds: new Set(['long-serving']) });
     expect(plan.alreadyOpen.map((p) => p.id)).toEqual(['long-serving']);
     expect(plan.included.some((e) => e.person.id === 'long-serving')).toBe(false);
+  });
+});
+
+describe('new-starter briefing (R-CHAT-4)', () => {
+  it('R-CHAT-4: a new starter is told their cycle dates, stages, objective limit and who can see their record', () => {
+    const policy = policyOf('test-valley');
+    const cycle = policy.cycleFor({ start: '2026-12-01' });
+    const content = briefingContent({ schoolName: 'Oakfield Primary', policy, cycle, reviewerName: 'Sam Okafor', open: { verb: 'ipp.home.show', title: 'Open my appraisal', caseId: 'c1', version: 1 } });
+    const text = content.lines.join('\n');
+    expect(text).toContain('Tuesday 1 December to Tuesday 29 February');
+    expect(text).toContain('longer than usual');
+    expect(text).toContain('you and Sam Okafor agree up to 3 objectives');
+    expect(text).toContain('pay progression');
+    expect(text).toContain('who has access');
+    expect(content).toMatchObject({ kind: 'notice', due: null, open: { caseId: 'c1' } });
+  });
+
+  it('R-CHAT-4: a September joiner is told of the reduced number of objectives, and no extension', () => {
+    const policy = policyOf('test-valley');
+    const content = briefingContent({ schoolName: 'Oakfield Primary', policy, cycle: policy.cycleFor({ start: '2026-09-14' }), reviewerName: null, open: null });
+    const text = content.lines.join('\n');
+    expect(text).toContain('you and your reviewer agree up to 2 objectives');
+    expect(text).not.toContain('longer than usual');
+  });
+});
+
+describe('launching a cycle (R-CYC-1)', () => {
+  const seeded = async () => {
+    const store = openMemoryStore<unknown>({ parseCaseState: (raw) => raw });
+    for (const p of roster) await store.people.upsert(p);
+    return store;
+  };
+
+  it('R-CYC-1: a dry run opens nothing; the launch opens a case for each included person, once', async () => {
+    const store = await seeded();
+    const policy = policyOf('test-valley');
+    const opened: string[] = [];
+    const openCase: OpenCase = async (entry, plan) => {
+      opened.push(entry.person.id);
+      await store.cases.save({
+        case: { id: `case-${entry.person.id}`, schoolId: 'oakfield', cycleId: plan.cycleStart, revieweeId: entry.person.id, reviewerId: entry.reviewerId, stage: 'preparation', version: 0, cycleEnd: entry.cycle.end, state: {} },
+        expectedVersion: null, outbox: [], reminders: [], cancelReminderIds: [], audit: [],
+      });
+      return ok({ caseId: `case-${entry.person.id}` });
+    };
+    const head = { kind: 'person' as const, personId: 'head' };
+    const dry = await launchCycle({ store, policy, openCase }, { schoolId: 'oakfield', cycleYear: 2026, actor: head, dryRun: true });
+    expect(dry.ok && dry.value.plan.included.length).toBe(5);
+    expect(opened).toEqual([]);
+    const real = await launchCycle({ store, policy, openCase }, { schoolId: 'oakfield', cycleYear: 2026, actor: head, dryRun: false });
+    expect(real.ok && real.value.opened.map((o) => o.personId).sort()).toEqual(['december-joiner', 'in-induction', 'long-serving', 'nine-month-contract', 'september-joiner']);
+    const again = await launchCycle({ store, policy, openCase }, { schoolId: 'oakfield', cycleYear: 2026, actor: head, dryRun: false });
+    expect(again.ok && again.value.opened).toEqual([]);
+    expect(again.ok && again.value.plan.alreadyOpen.length).toBe(5);
+    expect(opened.length).toBe(5);
+  });
+
+  it('R-ROLE-1: only the headteacher may launch the cycle', async () => {
+    const store = await seeded();
+    const result = await launchCycle({ store, policy: policyOf('spt'), openCase: async () => ok({ caseId: 'x' }) }, { schoolId: 'oakfield', cycleYear: 2026, actor: { kind: 'person', personId: 'long-serving' }, dryRun: false });
+    expect(result.ok ? 'launched' : result.error.code).toBe('LAUNCH.NOT_ALLOWED');
   });
 });
