@@ -70,7 +70,7 @@ const common = {
     .optional(),
 };
 const closures = {
-  closures: z.string().min(1, '--closures needs a file name').optional(),
+  closures: z.string().min(1, '--closures needs a file name.').optional(),
   'closures-count': z.enum(['yes', 'no'], { error: (iss) => `--closures-count must be yes or no, not "${String(iss.input)}".` }).optional(),
 };
 const SCHEMAS = {
