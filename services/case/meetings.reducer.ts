@@ -51,6 +51,8 @@ function scheduleMeeting(d: Draft, c: CommandOf<'meeting.schedule'>): CaseFailur
   s.stage = enters.to;
   d.close(`step.${c.meeting}-meeting`);
   d.notify(s.revieweeId, 'meeting.scheduled', c.date);
+  // A moved meeting asks for the self-assessment again only if it has not been sent yet.
+  if (s.selfAssessments.some((a) => a.meeting === c.meeting)) return undefined;
   const before = d.workingDaysAfter(c.date, -1);
   d.open({ rule: 'step.self-assessment', key: c.meeting, due: before < ctx.today ? ctx.today : before, owner: s.revieweeId, stepTitle: 'self-assessment' });
   return undefined;

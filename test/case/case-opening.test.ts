@@ -62,6 +62,12 @@ describe('preparation: the meeting and its papers (R-DL-3)', () => {
     ]);
   });
 
+  it('R-SA-1: moving the meeting after the self-assessment is in does not ask for it again', () => {
+    const s = after(sptCaseAt('planning').state, policyOf('spt'), [['2025-09-15', 'reviewee', () => ({ type: 'self-assessment.submit', meeting: 'planning' })]]);
+    const r = must(s, { type: 'meeting.schedule', meeting: 'planning', date: '2025-09-29' }, policyOf('spt'), '2025-09-16', 'reviewer');
+    expect([r.next.meetings.planning?.date, r.effects.filter((e) => e.type === 'schedule')]).toEqual(['2025-09-29', []]);
+  });
+
   it('R-DL-3: a policy without a notice rule (test-valley) accepts a meeting tomorrow', () => {
     const tv = policyOf('test-valley');
     const s = must(null, openCommand({ start: '2025-03-03' }), tv, '2025-03-03', 'headteacher').next;
