@@ -2,7 +2,7 @@ import type { Person } from '../services/people/person.schema';
 import type { SchoolRecord, Store } from '../services/ports/store.port';
 
 /** The roles a person holds at their school, from stored state — never from a card payload. */
-export type Role = 'reviewer' | 'headteacher' | 'slt' | 'pd-manager';
+export type Role = 'reviewer' | 'headteacher' | 'slt' | 'pd-manager' | 'clerk' | 'appeal-panel';
 
 /** Who is acting, as the store knows them. `person` is null when their chat identity is not on any roster. */
 export interface Actor {
@@ -19,6 +19,8 @@ async function rolesOf(store: Store, person: Person): Promise<Set<Role>> {
   if (person.headteacher) roles.add('headteacher');
   if (person.slt) roles.add('slt');
   if (person.pdManager) roles.add('pd-manager');
+  if (person.clerk) roles.add('clerk');
+  if (person.appealPanel) roles.add('appeal-panel');
   const colleagues = await store.people.list(person.schoolId);
   if (colleagues.some((p) => p.leftOn === null && p.lineManagerIds.includes(person.id))) roles.add('reviewer');
   return roles;

@@ -4,8 +4,10 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
-import type { Store } from '../services/ports/store.port';
 import type { Clock } from '../services/shared/time';
+import { createCaseRuntime } from './case-runtime';
+import type { CaseRuntime } from './case-runtime';
+import type { ProductStore } from './compose';
 import type { Config } from './config';
 import { withCorrelationId } from './logger';
 import { createSlackBot } from './slack/slack.bot';
@@ -14,9 +16,11 @@ import { createTeamsBot } from './teams/teams.bot';
 /** Everything the server is composed from. */
 export interface ServerDeps {
   config: Config;
-  store: Store;
+  store: ProductStore;
   logger: Logger;
   clock: Clock;
+  /** The case use-cases' wiring; made from the store and clock when not given. */
+  runtime?: CaseRuntime;
 }
 
 /** A listening server. */
@@ -59,7 +63,8 @@ export function createHttpApp(deps: ServerDeps): express.Express {
     }
   });
 
-  const teams = createTeamsBot(deps);
+  const runtime = deps.runtime ?? createCaseRuntime({ store, clock: deps.clock, logger });
+  const teams = createTeamsBot({ ...deps, runtime });
   http.post('/api/messages', express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
     // With authentication on, only the schools' own tenants may talk to the bot.
     if (!config.teams.authenticationOff && config.teams.allowedTenantIds.length > 0) {
@@ -76,7 +81,7 @@ export function createHttpApp(deps: ServerDeps): express.Express {
   });
 
   if (config.slack) {
-    const slack = createSlackBot({ ...deps, config: { ...config, slack: config.slack } });
+    const slack = createSlackBot({ ...deps, runtime, config: { ...config, slack: config.slack } });
     http.use(slack.router);
   }
 

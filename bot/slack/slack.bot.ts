@@ -6,9 +6,10 @@ import type { Logger } from 'pino';
 import { fallbackText, homeBlocks, welcomeBlocks } from '../../cards/slack/blocks';
 import type { Block } from '../../cards/slack/blocks';
 import { Verbs } from '../../cards/verbs';
-import type { Store } from '../../services/ports/store.port';
 import type { Clock } from '../../services/shared/time';
 import { resolveActor } from '../actor';
+import type { CaseRuntime } from '../case-runtime';
+import type { ProductStore } from '../compose';
 import type { Config } from '../config';
 import { currentCorrelationId } from '../logger';
 import { homeScreen, welcomeScreen } from '../screens';
@@ -16,9 +17,10 @@ import { homeScreen, welcomeScreen } from '../screens';
 /** What the Slack bot needs from the composition root. */
 export interface SlackBotDeps {
   config: Config & { slack: NonNullable<Config['slack']> };
-  store: Store;
+  store: ProductStore;
   logger: Logger;
   clock: Clock;
+  runtime: CaseRuntime;
 }
 
 /** bolt logs through the product's logger. */

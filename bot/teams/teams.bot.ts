@@ -7,25 +7,32 @@ import { errorCard, homeCard, welcomeCard } from '../../cards/teams/cards';
 import type { AdaptiveCardJson } from '../../cards/teams/render';
 import { apologyView, errorView } from '../../cards/views/error.view';
 import { Verbs } from '../../cards/verbs';
-import type { Store } from '../../services/ports/store.port';
 import type { Clock } from '../../services/shared/time';
 import { resolveActor } from '../actor';
 import type { Actor } from '../actor';
+import type { CaseRuntime } from '../case-runtime';
+import type { ProductStore } from '../compose';
 import type { Config } from '../config';
 import { currentCorrelationId } from '../logger';
 import { homeScreen, welcomeScreen } from '../screens';
 import { LocalIdentitySwitch, registerActAsRoutes } from './act-as.routes';
+import { registerCaseRoutes, renderCaseScreen } from './case.routes';
+import { caseScreen, myCase } from '../case-screens';
+import { moderationScreen, teamScreen } from '../queue-screens';
 
 /** What the Teams bot needs from the composition root. */
 export interface TeamsBotDeps {
   config: Config;
-  store: Store;
+  store: ProductStore;
   logger: Logger;
   clock: Clock;
+  runtime: CaseRuntime;
 }
 
 const GREETING = /^\s*(hi|hello|hey|help|start|menu)\W*\s*$/i;
-const STATUS = /^\s*(status|my appraisal|home)\W*\s*$/i;
+const STATUS = /^\s*(status|my appraisal|home|objectives|self[- ]assessment)\W*\s*$/i;
+const TEAM = /^\s*(my team|team|reviews)\W*\s*$/i;
+const MODERATION = /^\s*(moderation|approvals|queue)\W*\s*$/i;
 const PRIVATE_ONLY =
   'I only talk about appraisals in a private chat, so that they stay confidential. Please open a chat with me and say "hi".';
 
@@ -34,7 +41,7 @@ function isPersonal(activity: Activity): boolean {
 }
 
 /** The Teams bot: a teams-ai Application on its TeamsAdapter, with one route per command and card verb. */
-export function createTeamsBot({ config, store, logger, clock }: TeamsBotDeps) {
+export function createTeamsBot({ config, store, logger, clock, runtime }: TeamsBotDeps) {
   const adapter = config.teams.authenticationOff
     ? new TeamsAdapter({})
     : new TeamsAdapter({
@@ -71,6 +78,14 @@ export function createTeamsBot({ config, store, logger, clock }: TeamsBotDeps) {
     return store.idempotency.firstSeen(`teams:${context.activity.conversation?.id}:${id}`, clock.now().toISOString(), 86_400);
   }
 
+  /** "My appraisal": the person's case when the cycle has started for them, else the not-started card. */
+  async function homeCardFor(actor: Actor): Promise<AdaptiveCardJson> {
+    const mine = await myCase(store, runtime, actor);
+    if (mine) return renderCaseScreen(await caseScreen(store, runtime, actor, mine.id));
+    const screen = await homeScreen(store, actor);
+    return screen.kind === 'home' ? homeCard(screen.view) : welcomeCard(screen.view);
+  }
+
   async function greet(context: TurnContext): Promise<void> {
     if (!isPersonal(context.activity)) {
       await context.sendActivity(PRIVATE_ONLY);
@@ -96,8 +111,19 @@ export function createTeamsBot({ config, store, logger, clock }: TeamsBotDeps) {
     if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
     const actor = await actorOf(context);
     await rememberConversation(context, actor);
-    const screen = await homeScreen(store, actor);
-    await sendCard(context, screen.kind === 'home' ? homeCard(screen.view) : welcomeCard(screen.view));
+    await sendCard(context, await homeCardFor(actor));
+  });
+
+  app.message(TEAM, async (context) => {
+    if (!(await firstDelivery(context))) return;
+    if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
+    await sendCard(context, renderCaseScreen(await teamScreen(store, runtime, await actorOf(context))));
+  });
+
+  app.message(MODERATION, async (context) => {
+    if (!(await firstDelivery(context))) return;
+    if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
+    await sendCard(context, renderCaseScreen(await moderationScreen(store, runtime, await actorOf(context))));
   });
 
   if (identities) registerActAsRoutes(app, store, identities);
@@ -126,10 +152,13 @@ export function createTeamsBot({ config, store, logger, clock }: TeamsBotDeps) {
 
   app.adaptiveCards.actionExecute(Verbs.homeShow, cardRoute(async (context) => {
     if (!isPersonal(context.activity)) return errorCard(errorView({ code: 'CHAT.NOT_PRIVATE', message: PRIVATE_ONLY }));
-    const actor = await actorOf(context);
-    const screen = await homeScreen(store, actor);
-    return screen.kind === 'home' ? homeCard(screen.view) : welcomeCard(screen.view);
+    return homeCardFor(await actorOf(context));
   }));
+
+  registerCaseRoutes(app, {
+    store, runtime, actorOf, cardRoute,
+    privateOnly: (context) => (isPersonal(context.activity) ? null : errorCard(errorView({ code: 'CHAT.NOT_PRIVATE', message: PRIVATE_ONLY }))),
+  });
 
   app.adaptiveCards.actionExecute(Verbs.helpShow, cardRoute(async (context) => {
     if (!isPersonal(context.activity)) return errorCard(errorView({ code: 'CHAT.NOT_PRIVATE', message: PRIVATE_ONLY }));

@@ -1,9 +1,15 @@
 import actAsTemplate from '../templates/act-as.json';
+import caseTemplate from '../templates/case.json';
+import formTemplate from '../templates/form.json';
+import listTemplate from '../templates/list.json';
 import errorTemplate from '../templates/error.json';
 import homeTemplate from '../templates/home.json';
 import nudgeTemplate from '../templates/nudge.json';
 import welcomeTemplate from '../templates/welcome.json';
 import type { ActAsView } from '../views/act-as.view';
+import type { CaseView } from '../views/case.view';
+import type { FormView } from '../views/forms';
+import type { ListView } from '../views/list.view';
 import type { ErrorView } from '../views/error.view';
 import type { HomeView } from '../views/home.view';
 import type { NudgeView } from '../views/nudge.view';
@@ -26,5 +32,12 @@ export const actAsCard = (view: ActAsView): AdaptiveCardJson => renderCard(actAs
 /** A nudge, digest or notice sent proactively (R-CHAT-3). */
 export const nudgeCard = (view: NudgeView): AdaptiveCardJson => renderCard(nudgeTemplate, view);
 
+/** One case as one person sees it. */
+export const caseCard = (view: CaseView): AdaptiveCardJson => renderCard(caseTemplate, view);
+/** A form for one case command. */
+export const formCard = (view: FormView): AdaptiveCardJson => renderCard(formTemplate, view);
+/** A list with a button or two per item (queues, access). */
+export const listCard = (view: ListView): AdaptiveCardJson => renderCard(listTemplate, view);
+
 /** Every template, by name, for the template checks in the tests. */
-export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate, actAs: actAsTemplate, nudge: nudgeTemplate } as const;
+export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate, actAs: actAsTemplate, nudge: nudgeTemplate, case: caseTemplate, form: formTemplate, list: listTemplate } as const;

@@ -4,7 +4,7 @@ import type { Verb } from '../verbs';
 export interface ActionView {
   verb: Verb;
   title: string;
-  data: Record<string, string | number>;
+  data: Record<string, string | number | boolean>;
   style?: 'positive' | 'destructive' | 'default';
 }
 

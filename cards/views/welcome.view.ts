@@ -4,7 +4,7 @@ import type { ActionView, SectionView } from './view.types';
 /** Who is being welcomed, as far as the roster knows them. */
 export interface WelcomeInput {
   /** null when the person is not (yet) on any school's roster. */
-  person: { firstName: string; schoolName: string; roles: ReadonlySet<'reviewer' | 'headteacher' | 'slt' | 'pd-manager'> } | null;
+  person: { firstName: string; schoolName: string; roles: ReadonlySet<string> } | null;
 }
 
 /** The welcome / help card, for Teams and Slack alike. */

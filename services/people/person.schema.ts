@@ -33,6 +33,10 @@ export const personSchema = z.object({
   slt: z.boolean().default(false),
   pdManager: z.boolean().default(false),
   reviewerTrained: z.boolean().default(false),
+  /** Clerk to the governing body: receives appeals to the governors (R-DL-1, R-ROLE-1). */
+  clerk: z.boolean().optional(),
+  /** A governor on the appeal panel (R-DL-1). */
+  appealPanel: z.boolean().optional(),
   /** The reviewer the headteacher delegated (R-ROLE-1); absent means the first line manager. */
   reviewerId: z.string().min(1).optional(),
   /** Working hours for messages, `HH:MM`; absent means the school's default. */

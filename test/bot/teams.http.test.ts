@@ -1,6 +1,7 @@
 import { TurnContext } from 'botbuilder';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
+import { createCaseRuntime } from '../../bot/case-runtime';
 import { createTeamsBot } from '../../bot/teams/teams.bot';
 import { DEMO_TENANT_ID, demoPeople } from '../../bot/dev/demo-school';
 import { Verbs } from '../../cards/verbs';
@@ -147,7 +148,9 @@ describe('acting as someone else (local mode only)', () => {
   it('is not there when authentication is on: the verb is an out-of-date button', async () => {
     connector = await startFakeConnector();
     t = await startTestServer({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' });
-    const bot = createTeamsBot({ config: loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' }), store: t.store, logger: createLogger('silent'), clock: t.clock });
+    const config = loadConfig({ MICROSOFT_APP_ID: 'app-id', MICROSOFT_APP_PASSWORD: 'secret' });
+    const runtime = createCaseRuntime({ store: t.store, clock: t.clock, logger: createLogger('silent') });
+    const bot = createTeamsBot({ config, store: t.store, logger: createLogger('silent'), clock: t.clock, runtime });
     const invoke = anActionExecute(priya, connector.url, Verbs.devActAs, { personId: 'p-sam' });
     const sent: unknown[] = [];
     const context = new TurnContext(bot.adapter, invoke as never);

@@ -7,13 +7,13 @@ import { seedDemoSchool } from '../../bot/dev/demo-school';
 import { createLogger } from '../../bot/logger';
 import { startServer } from '../../bot/server';
 import type { RunningServer } from '../../bot/server';
-import type { Store } from '../../services/ports/store.port';
+import type { ProductStore } from '../../bot/compose';
 import { FixedClock } from '../../services/shared/time';
 
 /** A real server on loopback over a real embedded store in a temporary folder, with the demo school seeded. */
 export interface TestServer {
   server: RunningServer;
-  store: Store;
+  store: ProductStore;
   clock: FixedClock;
   dataDir: string;
   /** `http://127.0.0.1:<port>` */

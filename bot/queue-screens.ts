@@ -1,0 +1,101 @@
+import { caseSummary, executeCaseCommand } from '../services/case';
+import type { CaseState } from '../services/case';
+import type { CaseEnvelope } from '../services/ports/store.port';
+import { dateInWords } from '../services/shared/london-time';
+import { accessView } from '../cards/views/case.view';
+import { errorView } from '../cards/views/error.view';
+import type { ErrorView } from '../cards/views/error.view';
+import type { ListView } from '../cards/views/list.view';
+import { doVerb, formVerb, Verbs } from '../cards/verbs';
+import type { Actor } from './actor';
+import { caseActorOf } from './case-runtime';
+import type { CaseRuntime } from './case-runtime';
+import { caseActionDataSchema } from './case-screens';
+import type { ProductStore } from './compose';
+
+// The queues: a reviewer's people (R-CHAT-2), the head's moderation and pay approvals (R-MOD-1, R-PAY-1),
+// and "who can see my record" (R-PRV-1). Shared by Teams and Slack.
+
+/** A list screen, or an error saying why not. */
+export type ListScreen = { kind: 'list'; view: ListView } | { kind: 'error'; view: ErrorView };
+
+const ended = (c: CaseEnvelope<CaseState>) => c.stage === 'closed' || c.stage === 'withdrawn';
+const nameOf = (c: CaseEnvelope<CaseState>) => c.state.names[c.revieweeId] ?? 'Someone';
+
+/** The reviewer's people: one line each with the next step and a button to open the case. */
+export async function teamScreen(store: ProductStore, runtime: CaseRuntime, actor: Actor): Promise<ListScreen> {
+  if (!actor.person) return { kind: 'error', view: errorView({ code: 'CHAT.NOT_ON_ROSTER', message: 'I don’t know you yet: please ask your school office to link your chat account.' }) };
+  const policy = await runtime.policies.forSchool(actor.person.schoolId);
+  const cases = (await store.cases.listByReviewer(actor.person.schoolId, actor.person.id)).filter((c) => !ended(c)).sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+  const me = actor.person.id;
+  return {
+    kind: 'list',
+    view: {
+      title: 'Your team’s appraisals',
+      intro: cases.length ? `You review ${cases.length} ${cases.length === 1 ? 'person' : 'people'} this cycle.` : 'Nobody is waiting on you as their reviewer at the moment.',
+      items: cases.map((c) => {
+        const s = caseSummary(c.state, me, policy);
+        const next = s.next ? `${s.next.action}${s.next.due ? `, by ${dateInWords(s.next.due)}` : ''}` : 'Nothing to do';
+        return { heading: nameOf(c), lines: [s.stageLabel, next], actions: [{ verb: Verbs.caseShow, title: 'Open', data: { caseId: c.id } }] };
+      }),
+      actions: [{ verb: Verbs.homeShow, title: 'My own appraisal', data: {} }],
+    },
+  };
+}
+
+/** The head's queue: planning statements to moderate and pay recommendations to approve. */
+export async function moderationScreen(store: ProductStore, runtime: CaseRuntime, actor: Actor): Promise<ListScreen> {
+  if (!actor.person || !actor.roles.has('headteacher')) {
+    return { kind: 'error', view: errorView({ code: 'CASE.NOT_ALLOWED', message: 'Only the headteacher can see the moderation queue.' }) };
+  }
+  const planning = await store.cases.listByStage(actor.person.schoolId, 'planning-moderation');
+  const pay = await store.cases.listByStage(actor.person.schoolId, 'pay-approval');
+  const item = (c: CaseEnvelope<CaseState>, what: string, approve: 'moderation.approve' | 'pay.approve', referBack: 'moderation.refer-back' | 'pay.refer-back'): ListView['items'][number] => ({
+    heading: `${nameOf(c)} — ${what}`,
+    lines: [`Reviewer: ${c.reviewerId ? (c.state.names[c.reviewerId] ?? 'chosen') : 'not chosen'}`],
+    actions: [
+      { verb: Verbs.caseShow, title: 'Read', data: { caseId: c.id } },
+      { verb: doVerb(approve), title: 'Approve', data: { caseId: c.id, version: c.version, note: '' }, style: 'positive' },
+      { verb: formVerb(referBack), title: 'Send back', data: { caseId: c.id, version: c.version } },
+    ],
+  });
+  const items = [
+    ...planning.map((c) => item(c, 'planning statement', 'moderation.approve', 'moderation.refer-back')),
+    ...pay.map((c) => item(c, `pay recommendation${c.state.pay.recommendation ? `: ${c.state.pay.recommendation.recommendation.replace(/-/g, ' ')}` : ''}`, 'pay.approve', 'pay.refer-back')),
+  ];
+  return {
+    kind: 'list',
+    view: {
+      title: 'Waiting for you',
+      intro: items.length ? 'Check each one for consistency between staff with similar roles, then approve or send it back with a reason.' : 'Nothing is waiting for moderation or approval.',
+      items,
+      actions: planning.length > 1 ? [{ verb: Verbs.moderationApproveAll, title: `Approve all ${planning.length} planning statements`, data: { cases: planning.map((c) => `${c.id}@${c.version}`).join(',') } }] : [],
+    },
+  };
+}
+
+/** Approves every planning statement the head was shown (each at the version shown; a changed one is skipped). */
+export async function approveAll(store: ProductStore, runtime: CaseRuntime, actor: Actor, data: Record<string, unknown>): Promise<{ approved: number; skipped: number }> {
+  const caseActor = caseActorOf(actor);
+  if (!caseActor || !actor.person || !actor.roles.has('headteacher')) return { approved: 0, skipped: 0 };
+  const list = typeof data.cases === 'string' ? data.cases.split(',').filter((x) => x !== '') : [];
+  let approved = 0;
+  for (const entry of list.slice(0, 200)) {
+    const at = entry.lastIndexOf('@');
+    const caseId = entry.slice(0, at);
+    const version = Number(entry.slice(at + 1));
+    const result = await executeCaseCommand(runtime.deps, { schoolId: actor.person.schoolId, caseId, expectedVersion: version, command: { type: 'moderation.approve', note: '' }, actor: caseActor, channel: actor.chat });
+    if (result.ok) approved += 1;
+  }
+  return { approved, skipped: list.length - approved };
+}
+
+/** "Who can see my record", for the reviewee of the case. */
+export async function accessScreen(store: ProductStore, actor: Actor, data: Record<string, unknown>): Promise<ListScreen> {
+  const parsed = caseActionDataSchema.safeParse(data);
+  const found = parsed.success && actor.person ? await store.cases.get(actor.person.schoolId, parsed.data.caseId) : null;
+  if (!found || found.revieweeId !== actor.person?.id) {
+    return { kind: 'error', view: errorView({ code: 'CASE.NOT_FOUND', message: 'Only the person being appraised can list who sees their record.' }) };
+  }
+  return { kind: 'list', view: accessView(found.state) };
+}

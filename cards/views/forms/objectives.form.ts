@@ -1,0 +1,70 @@
+import { OBJECTIVE_KINDS } from '../../../services/case/planning-inputs.schema';
+import { activeObjectives, latest } from '../../../services/case/case-statements';
+import type { ObjectiveRecord } from '../../../services/case/case-records.schema';
+import type { CommandType } from '../../../services/case/case-commands.schema';
+import { choiceField, dateField, formOf, headingField, textField, toggleField } from './form-fields';
+import type { FieldView, FormContext, FormView } from './form.types';
+
+// The objectives editor (R-OBJ-1, R-OBJ-2, R-CYC-6): the six aspects, the kind, the school's priorities.
+
+const KIND_TITLES: Record<(typeof OBJECTIVE_KINDS)[number], string> = {
+  trust: 'Employer objective: trust priority',
+  school: 'Employer objective: school priority',
+  individual: 'Employer objective: individual',
+  employee: 'My own objective',
+};
+
+/** The six aspects of an objective, under `objective.`, prefilled from its latest version. */
+export function objectiveFields(ctx: FormContext, current: ObjectiveRecord['versions'][number] | null): FieldView[] {
+  const f = (id: string) => `objective.${id}`;
+  return [
+    textField(ctx, f('headline'), 'Headline: the outcome you want', { value: current?.headline, required: true, max: 300, multiline: false }),
+    textField(ctx, f('tasks'), 'Tasks and action steps', { value: current?.tasks, required: true }),
+    textField(ctx, f('timescales'), 'Timescales', { value: current?.timescales, required: true, max: 500 }),
+    textField(ctx, f('successMeasures'), 'How we will know it is achieved', { value: current?.successMeasures, required: true }),
+    textField(ctx, f('evidenceHow'), 'How that information is gathered', { value: current?.evidenceHow, required: true }),
+    textField(ctx, f('support'), 'Support, training and development agreed', { value: current?.support }),
+    choiceField(ctx, f('kind'), 'Kind', OBJECTIVE_KINDS.map((k) => ({ title: KIND_TITLES[k], value: k })), { value: current?.kind ?? 'individual' }),
+    ...(ctx.state.priorities.length
+      ? [choiceField(ctx, f('priorityIds'), 'Links to the school’s priorities', ctx.state.priorities.map((p) => ({ title: p.title, value: p.id })), { value: current?.priorityIds.join(','), multi: true, required: false })]
+      : []),
+    dateField(ctx, f('targetDate'), 'Target date (optional)', { value: current?.targetDate, required: false }),
+    toggleField(ctx, f('spansCycles'), 'This objective runs into next year’s cycle', current?.spansCycles ?? false),
+  ];
+}
+
+const chosen = (ctx: FormContext): ObjectiveRecord | null => activeObjectives(ctx.state).find((o) => o.id === ctx.args.objectiveId) ?? null;
+
+function limitNote(ctx: FormContext): string {
+  const left = ctx.state.cycle.objectiveLimit - activeObjectives(ctx.state).length;
+  return `${ctx.state.cycle.reducedObjectives ? 'As you joined part-way through the year, the' : 'The'} policy allows up to ${ctx.state.cycle.objectiveLimit} objectives; ${left > 0 ? `${left} more can be added` : 'the plan is full'}.`;
+}
+
+/** Adding an objective. */
+export const objectiveAddForm = (ctx: FormContext): FormView =>
+  formOf(ctx, 'objective.add', { title: 'Add an objective', intro: limitNote(ctx), fields: objectiveFields(ctx, null), submitTitle: 'Add objective' });
+
+/** Changing, or (at the interim review) revising, an objective: the old version stays in the record (R-OBJ-5). */
+export function objectiveChangeForm(type: Extract<CommandType, 'objective.update' | 'objective.revise'>) {
+  return (ctx: FormContext): FormView => {
+    const objective = chosen(ctx);
+    const fields = [...objectiveFields(ctx, objective ? latest(objective) : null)];
+    if (type === 'objective.revise') fields.push(headingField('why', 'Why it changes'), textField(ctx, 'reason', 'What changed, so the objective needs revising', { required: true, max: 1000 }));
+    return formOf(ctx, type, {
+      title: type === 'objective.revise' ? 'Revise an objective' : 'Change an objective',
+      intro: type === 'objective.revise' ? 'The earlier version stays in the record.' : null,
+      fields: objective ? fields : [objectivePicker(ctx)],
+      fixed: objective ? { objectiveId: objective.id } : {},
+      submitTitle: 'Save',
+    });
+  };
+}
+
+/** Removing an objective (its versions stay in the record). */
+export const objectiveRemoveForm = (ctx: FormContext): FormView =>
+  formOf(ctx, 'objective.remove', { title: 'Remove an objective', fields: [objectivePicker(ctx), textField(ctx, 'reason', 'Why (optional)', { max: 1000 })], submitTitle: 'Remove' });
+
+/** A choice of one of the case's current objectives. */
+export function objectivePicker(ctx: FormContext, id = 'objectiveId'): FieldView {
+  return choiceField(ctx, id, 'Which objective', activeObjectives(ctx.state).map((o) => ({ title: latest(o).headline, value: o.id })), { value: ctx.args.objectiveId });
+}
