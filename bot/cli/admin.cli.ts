@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { parseCaseState } from '../../services/case';
 import { openStore } from '../../storage/open-store';
+import { cycleCommand } from './admin/admin-cycle';
 import { peopleCommand, reviewerCommand, rosterCommand, schoolCommand } from './admin/admin-commands';
 import type { Options } from './admin/admin-commands';
 import { slackCommand } from './admin/admin-identity';
@@ -10,7 +12,7 @@ import type { Output } from './admin/admin-output';
 // School set-up from the command line: `npm run admin -- <command> [options]` (R-ROLE-1, R-ROLE-3, R-OBJ-2).
 // Bad input exits with code 2 and one line on stderr; results go to stdout as a table, or JSON with --json.
 
-const USAGE = 'usage: admin <school create|school closures|school priorities|school statement-date|roster import|reviewer set|slack link|unreachable|people> [--data-dir DIR] [--json]';
+const USAGE = 'usage: admin <school create|school closures|school priorities|school statement-date|roster import|reviewer set|cycle launch|slack link|unreachable|people> [--data-dir DIR] [--json]';
 
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
@@ -24,7 +26,7 @@ async function main(argv: string[]): Promise<number> {
         'data-dir': { type: 'string', default: './data' }, json: { type: 'boolean' }, 'dry-run': { type: 'boolean' },
         id: { type: 'string' }, name: { type: 'string' }, preset: { type: 'string' }, 'teams-tenant': { type: 'string', multiple: true },
         'slack-team': { type: 'string', multiple: true }, school: { type: 'string' }, file: { type: 'string' }, add: { type: 'string', multiple: true },
-        person: { type: 'string' }, reviewer: { type: 'string' }, date: { type: 'string' }, today: { type: 'string' },
+        person: { type: 'string' }, reviewer: { type: 'string' }, date: { type: 'string' }, today: { type: 'string' }, cycle: { type: 'string' },
       },
     });
   } catch (error) {
@@ -35,15 +37,16 @@ async function main(argv: string[]): Promise<number> {
   const [command, sub] = parsed.positionals;
   const today = typeof o.today === 'string' ? o.today : londonToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return usage('--today must be YYYY-MM-DD');
-  if (!command || !['school', 'roster', 'reviewer', 'slack', 'people', 'unreachable'].includes(command)) return usage(USAGE);
+  if (!command || !['school', 'roster', 'reviewer', 'cycle', 'slack', 'people', 'unreachable'].includes(command)) return usage(USAGE);
   const dataDir = String(o['data-dir']);
   mkdirSync(dataDir, { recursive: true });
-  const store = await openStore({ kind: 'embedded', dataDir }, (raw) => raw);
+  const store = await openStore({ kind: 'embedded', dataDir }, parseCaseState);
   try {
     let out: Output & { refused?: string };
     if (command === 'school') out = await schoolCommand(store, sub, o);
     else if (command === 'roster') out = await rosterCommand(store, sub, o, today);
     else if (command === 'reviewer') out = await reviewerCommand(store, sub, o);
+    else if (command === 'cycle') out = await cycleCommand(store, sub, o, today);
     else if (command === 'slack') out = await slackCommand(store, sub, typeof o.school === 'string' ? o.school : undefined, process.env);
     else out = await peopleCommand(store, command as 'people' | 'unreachable', o);
     process.stdout.write(`${o.json ? JSON.stringify(out.data, null, 2) : out.text}\n`);

@@ -57,6 +57,10 @@ export function planCycleLaunch(input: { policy: SchoolPolicy; people: readonly 
       continue;
     }
     const end = [person.endDate, person.leftOn].filter((d): d is string => d !== null).sort()[0] ?? null;
+    if (end !== null && end < cycleStart) {
+      leave(person, 'left', 'Their contract ended before this cycle.');
+      continue;
+    }
     const cycle = policy.cycleFor({ start: person.startDate > cycleStart ? person.startDate : cycleStart, contractEnd: end, status: person.status ?? 'none', roleFamily: person.roleFamily });
     if (!cycle.eligible) {
       leave(person, 'not-eligible', cycle.reason ?? 'Not in the scheme under this policy.');

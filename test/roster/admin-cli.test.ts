@@ -125,3 +125,30 @@ describe('admin command (R-ROLE-1, R-ROLE-3, R-OBJ-2)', () => {
     expect([missingToken.code, missingToken.stderr.trim()]).toEqual([2, 'SLACK_BOT_TOKEN must be set to look people up in Slack']);
   });
 });
+
+describe('admin cycle launch (R-CYC-1, R-ELG-1)', () => {
+  jest.setTimeout(60_000);
+
+  it('R-CYC-1: a dry run lists who is in and who is left out; the launch opens cases once', async () => {
+    expect((await admin('school', 'create', '--id', 'launchers', '--name', 'Launch Lane School', '--preset', 'test-valley')).code).toBe(0);
+    expect((await admin('roster', 'import', '--school', 'launchers', '--file', file('launch.csv', fullRoster()), '--today', '2026-03-02')).code).toBe(0);
+    const dry = await admin('cycle', 'launch', '--school', 'launchers', '--cycle', '2026', '--dry-run', '--json', '--today', '2026-03-02');
+    expect(dry.code).toBe(0);
+    const planned = JSON.parse(dry.stdout) as { dryRun: boolean; included: { personId: string; end: string }[]; excluded: { code: string }[] };
+    expect(planned.dryRun).toBe(true);
+    // The head is left out; the fixed-term TA's contract ended in 2025, before this cycle, so is left out too.
+    expect(planned.excluded.map((e) => e.code).sort()).toEqual(['headteacher', 'left']);
+    expect(planned.included.length).toBe(2);
+    const launched = await admin('cycle', 'launch', '--school', 'launchers', '--cycle', '2026', '--json', '--today', '2026-03-02');
+    expect((JSON.parse(launched.stdout) as { opened: unknown[] }).opened.length).toBe(2);
+    const again = await admin('cycle', 'launch', '--school', 'launchers', '--cycle', '2026', '--json', '--today', '2026-03-03');
+    expect((JSON.parse(again.stdout) as { opened: unknown[] }).opened.length).toBe(0);
+  });
+
+  it('R-CYC-1: an unknown school or a bad year is one clear line and exit code 2', async () => {
+    const unknown = await admin('cycle', 'launch', '--school', 'nowhere');
+    expect([unknown.code, unknown.stderr.trim()]).toEqual([2, 'there is no school with id nowhere']);
+    const year = await admin('cycle', 'launch', '--school', 'launchers', '--cycle', 'soon');
+    expect([year.code, year.stderr.trim()]).toEqual([2, '--cycle must be a year, e.g. 2026']);
+  });
+});
