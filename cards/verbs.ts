@@ -17,6 +17,14 @@ export const Verbs = {
   moderationShow: 'ipp.moderation.show',
   /** The head approves every planning statement waiting in the queue at once (R-MOD-1). */
   moderationApproveAll: 'ipp.moderation.approve-all',
+  /** The head's school set-up summary (R-ROLE-1, R-CYC-1). */
+  setupShow: 'ipp.setup.show',
+  /** What launching the cycle would do: who gets a case, who is left out and why (a dry run). */
+  cycleLaunchPreview: 'ipp.cycle.preview',
+  /** Launch the cycle (the head only). */
+  cycleLaunch: 'ipp.cycle.launch',
+  /** Who cannot be reached in chat yet. */
+  unreachableShow: 'ipp.unreachable.show',
   /** Local mode only: act as another person of the demo school, to walk a cycle from every chair. */
   devActAs: 'ipp.dev.act-as',
 } as const;

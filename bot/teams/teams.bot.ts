@@ -16,6 +16,7 @@ import type { Config } from '../config';
 import { currentCorrelationId } from '../logger';
 import { homeScreen, welcomeScreen } from '../screens';
 import { LocalIdentitySwitch, registerActAsRoutes } from './act-as.routes';
+import { registerAdminRoutes } from './admin.routes';
 import { registerCaseRoutes, renderCaseScreen } from './case.routes';
 import { caseScreen, myCase } from '../case-screens';
 import { moderationScreen, teamScreen } from '../queue-screens';
@@ -128,13 +129,6 @@ export function createTeamsBot({ config, store, logger, clock, runtime }: TeamsB
 
   if (identities) registerActAsRoutes(app, store, identities);
 
-  // Anything else typed: say what I understand, kindly.
-  app.activity('message', async (context) => {
-    if (!(await firstDelivery(context))) return;
-    if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
-    await context.sendActivity('Sorry, I didn’t understand that. Here is what I can do.');
-    await greet(context);
-  });
 
   /** Card routes answer with a card even when something unexpected fails: an apology with a reference, never a 500. */
   const cardRoute =
@@ -155,9 +149,27 @@ export function createTeamsBot({ config, store, logger, clock, runtime }: TeamsB
     return homeCardFor(await actorOf(context));
   }));
 
-  registerCaseRoutes(app, {
+  const caseRouteDeps = {
     store, runtime, actorOf, cardRoute,
-    privateOnly: (context) => (isPersonal(context.activity) ? null : errorCard(errorView({ code: 'CHAT.NOT_PRIVATE', message: PRIVATE_ONLY }))),
+    privateOnly: (context: TurnContext) => (isPersonal(context.activity) ? null : errorCard(errorView({ code: 'CHAT.NOT_PRIVATE', message: PRIVATE_ONLY }))),
+  };
+  registerCaseRoutes(app, caseRouteDeps);
+  registerAdminRoutes(app, {
+    ...caseRouteDeps,
+    // A typed command answers with a card, once per activity, in a personal chat only.
+    say: async (context, handler) => {
+      if (!(await firstDelivery(context))) return;
+      if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
+      await sendCard(context, renderCaseScreen(await handler(await actorOf(context))));
+    },
+  });
+
+  // Anything else typed: say what I understand, kindly.
+  app.activity('message', async (context) => {
+    if (!(await firstDelivery(context))) return;
+    if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
+    await context.sendActivity('Sorry, I didn’t understand that. Here is what I can do.');
+    await greet(context);
   });
 
   app.adaptiveCards.actionExecute(Verbs.helpShow, cardRoute(async (context) => {

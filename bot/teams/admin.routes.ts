@@ -1,0 +1,42 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application } from '@microsoft/teams-ai';
+import { Verbs } from '../../cards/verbs';
+import type { Actor } from '../actor';
+import { launchScreen, setupScreen, unreachableScreen } from '../admin-screens';
+import type { CaseRuntime } from '../case-runtime';
+import type { ProductStore } from '../compose';
+import type { CaseRouteDeps } from './case.routes';
+import { renderCaseScreen } from './case.routes';
+
+const SETUP = /^\s*(setup|set up|set-up)\W*\s*$/i;
+const LAUNCH = /^\s*launch( the)?( cycle)?\W*\s*$/i;
+const UNREACHABLE = /^\s*(who is unreachable|unreachable)\W*\s*$/i;
+
+const dataOf = (context: TurnContext): Record<string, unknown> => {
+  const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
+  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+};
+
+/** The head's set-up commands in chat: setup, launch cycle (with a preview), who is unreachable. */
+export function registerAdminRoutes(
+  app: Application,
+  deps: CaseRouteDeps & { store: ProductStore; runtime: CaseRuntime; say(context: TurnContext, handler: (actor: Actor) => Promise<Parameters<typeof renderCaseScreen>[0]>): Promise<void> },
+): void {
+  const { store, runtime } = deps;
+  const route = (handler: (context: TurnContext, actor: Actor) => Promise<Parameters<typeof renderCaseScreen>[0]>) =>
+    deps.cardRoute(async (context) => deps.privateOnly(context) ?? renderCaseScreen(await handler(context, await deps.actorOf(context))));
+
+  app.message(SETUP, (context) => deps.say(context, (actor) => setupScreen(store, runtime, actor)));
+  app.message(LAUNCH, (context) =>
+    deps.say(context, async (actor) => {
+      const year = Number(runtime.policies && actor.school ? (await runtime.policies.forSchool(actor.school.id)).cycleContaining(runtime.deps.clock.now().toISOString().slice(0, 10)).start.slice(0, 4) : 0);
+      return launchScreen(store, runtime, actor, { cycleYear: year }, true);
+    }),
+  );
+  app.message(UNREACHABLE, (context) => deps.say(context, (actor) => unreachableScreen(store, actor)));
+
+  app.adaptiveCards.actionExecute(Verbs.setupShow, route((_c, actor) => setupScreen(store, runtime, actor)));
+  app.adaptiveCards.actionExecute(Verbs.cycleLaunchPreview, route((c, actor) => launchScreen(store, runtime, actor, dataOf(c), true)));
+  app.adaptiveCards.actionExecute(Verbs.cycleLaunch, route((c, actor) => launchScreen(store, runtime, actor, dataOf(c), false)));
+  app.adaptiveCards.actionExecute(Verbs.unreachableShow, route((_c, actor) => unreachableScreen(store, actor)));
+}

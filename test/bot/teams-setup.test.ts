@@ -1,0 +1,62 @@
+import { demoPeople, DEMO_SCHOOL_ID, DEMO_TENANT_ID } from '../../bot/dev/demo-school';
+import { Verbs } from '../../cards/verbs';
+import { startFakeConnector } from '../support/fake-connector';
+import { aMessage, anActionExecute } from '../support/teams-activities';
+import { postJson, startTestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
+
+// The head sets the school up from chat: the set-up summary, the launch preview, the launch (R-CYC-1, R-ELG-1).
+const userOf = (id: string) => {
+  const p = demoPeople().find((x) => x.id === id);
+  return { aadObjectId: p?.teams?.aadObjectId ?? '', name: p?.name ?? '', tenantId: DEMO_TENANT_ID };
+};
+const priya = userOf('p-head');
+const sam = userOf('p-sam');
+type Card = { body: unknown; actions?: { verb?: string; data?: Record<string, unknown> }[] };
+const cardOf = (res: { body: unknown }) => (res.body as { value: Card }).value;
+
+describe('school set-up in Teams chat (R-CYC-1, R-ELG-1, R-ROLE-1)', () => {
+  let t: TestServer;
+  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
+  beforeEach(async () => {
+    connector = await startFakeConnector();
+    t = await startTestServer();
+    t.clock.set('2026-03-02T10:00:00.000Z');
+  });
+  afterEach(async () => {
+    await t.stop();
+    await connector.close();
+  });
+
+  it('R-CYC-1: "launch cycle" previews who gets a case; the head launches; the cases exist once', async () => {
+    await postJson(`${t.base}/api/messages`, aMessage(priya, connector.url, 'launch cycle'));
+    await connector.waitForCalls(1);
+    const preview = JSON.stringify(connector.calls[0]?.body);
+    expect(preview).toContain('Launch the cycle from Sunday 1 March?');
+    expect(preview).toContain('Priya Lockwood (left out)');
+    expect(await t.store.cases.listByCycle(DEMO_SCHOOL_ID, '2026-03-01')).toEqual([]);
+
+    const launched = cardOf(await postJson(`${t.base}/api/messages`, anActionExecute(priya, connector.url, Verbs.cycleLaunch, { cycleYear: 2026 })));
+    expect(JSON.stringify(launched.body)).toContain('appraisals were opened');
+    const cases = await t.store.cases.listByCycle(DEMO_SCHOOL_ID, '2026-03-01');
+    expect(cases.length).toBeGreaterThan(5);
+    expect(cases.some((c) => c.revieweeId === 'p-head')).toBe(false);
+
+    await postJson(`${t.base}/api/messages`, anActionExecute(priya, connector.url, Verbs.cycleLaunch, { cycleYear: 2026 }));
+    expect((await t.store.cases.listByCycle(DEMO_SCHOOL_ID, '2026-03-01')).length).toBe(cases.length);
+  });
+
+  it('R-ROLE-1: only the head may launch; anyone else is told so and nothing is opened', async () => {
+    const refused = cardOf(await postJson(`${t.base}/api/messages`, anActionExecute(sam, connector.url, Verbs.cycleLaunch, { cycleYear: 2026 })));
+    expect(JSON.stringify(refused.body)).toContain('Only the headteacher can change the school set-up.');
+    expect(await t.store.cases.listByCycle(DEMO_SCHOOL_ID, '2026-03-01')).toEqual([]);
+  });
+
+  it('R-ROLE-1: "setup" shows the cycle dates and who is unreachable, with a launch button', async () => {
+    await postJson(`${t.base}/api/messages`, aMessage(priya, connector.url, 'setup'));
+    await connector.waitForCalls(1);
+    const card = JSON.stringify(connector.calls[0]?.body);
+    expect(card).toContain('Sunday 1 March to Sunday 28 February');
+    expect(card).toContain(Verbs.cycleLaunchPreview);
+  });
+});
