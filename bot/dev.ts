@@ -1,8 +1,10 @@
 import path from 'node:path';
 import { systemClock } from '../services/shared/time';
+import { createCaseRuntime } from './case-runtime';
 import { openProductStore } from './compose';
+import { launchSchoolCycle } from './cycle-launch';
 import { ConfigError, loadConfig } from './config';
-import { demoPeople, seedDemoSchool } from './dev/demo-school';
+import { demoPeople, DEMO_SCHOOL_ID, seedDemoSchool } from './dev/demo-school';
 import { PLAYGROUND_PORT, startPlayground, waitUntilServing, writePlaygroundConfig } from './dev/playground';
 import { createLogger } from './logger';
 import { startServer } from './server';
@@ -28,7 +30,13 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const store = await openProductStore(config);
   await seedDemoSchool(store);
-  const server = await startServer({ config, store, logger, clock: systemClock });
+  const runtime = createCaseRuntime({ store, clock: systemClock, logger });
+  // The demo starts with this year's cycle launched, so every chair has an appraisal to click through.
+  const demoPolicy = await runtime.policies.forSchool(DEMO_SCHOOL_ID);
+  const cycleYear = Number(demoPolicy.cycleContaining(new Date().toISOString().slice(0, 10)).start.slice(0, 4));
+  const launched = await launchSchoolCycle(store, runtime, { schoolId: DEMO_SCHOOL_ID, cycleYear, actor: { kind: 'admin' }, dryRun: false, channel: 'system' });
+  if (launched.ok && launched.value.opened.length) logger.info({ event: 'dev.cycle-launched', opened: launched.value.opened.length }, 'demo cycle launched');
+  const server = await startServer({ config, store, logger, clock: systemClock, runtime });
 
   const [head, ...others] = demoPeople();
   if (!head) throw new Error('the demo school has nobody in it');

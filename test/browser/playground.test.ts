@@ -73,5 +73,13 @@ describe('npm run dev in a browser', () => {
     await page.getByRole('button', { name: 'Show my appraisal' }).last().click();
     await page.getByText('Priya, your appraisal', { exact: true }).waitFor({ timeout: 30_000 });
     expect(await page.getByText('Test Valley School (demo)', { exact: true }).count()).toBeGreaterThan(0);
+
+    // The demo starts with this year's cycle launched: the head reviews her two senior staff (R-CYC-1).
+    await box.click();
+    await box.pressSequentially('my team');
+    await page.keyboard.press('Enter');
+    await page.getByText('Your team’s appraisals', { exact: true }).last().waitFor({ timeout: 30_000 });
+    expect(await page.getByText('Tom Ashdown', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await page.getByText('Grace Okafor', { exact: true }).count()).toBeGreaterThan(0);
   });
 });
