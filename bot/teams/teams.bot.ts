@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { CardFactory, TurnContext } from 'botbuilder';
+import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import { Application, TeamsAdapter } from '@microsoft/teams-ai';
 import type { Logger } from 'pino';
@@ -8,6 +8,7 @@ import type { AdaptiveCardJson } from '../../cards/teams/render';
 import { apologyView, errorView } from '../../cards/views/error.view';
 import { Verbs } from '../../cards/verbs';
 import type { Clock } from '../../services/shared/time';
+import { linkTeamsIdentity } from '../../services/roster';
 import { resolveActor } from '../actor';
 import type { Actor } from '../actor';
 import type { CaseRuntime } from '../case-runtime';
@@ -87,12 +88,35 @@ export function createTeamsBot({ config, store, logger, clock, runtime }: TeamsB
     return screen.kind === 'home' ? homeCard(screen.view) : welcomeCard(screen.view);
   }
 
+  /**
+   * First contact from someone the roster does not know by Teams account yet: ask Teams for their work email
+   * and link them if it is on the roster of the school that owns this tenant — never by display name.
+   */
+  async function linkIfNew(context: TurnContext, actor: Actor): Promise<Actor> {
+    const tenantId = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    const aadObjectId = context.activity.from?.aadObjectId;
+    const actingAsSomeoneElse = identities !== null && identities.userKeyFor(context) !== aadObjectId;
+    if (actor.person || actingAsSomeoneElse || !tenantId || !aadObjectId) return actor;
+    const member = await TeamsInfo.getMember(context, context.activity.from.id).then(
+      (m) => m,
+      (error: unknown) => {
+        logger.info({ event: 'teams.member-lookup-failed', status: (error as { statusCode?: number }).statusCode ?? null }, 'could not look up a new Teams user');
+        return null;
+      },
+    );
+    const email = member?.email ?? member?.userPrincipalName;
+    if (!email) return actor;
+    const linked = await linkTeamsIdentity(store, { tenantId, aadObjectId, email });
+    logger.info({ event: 'teams.identity-link', result: linked.ok ? 'linked' : linked.error.code, personId: linked.ok ? linked.value.id : null }, 'Teams identity link');
+    return linked.ok ? actorOf(context) : actor;
+  }
+
   async function greet(context: TurnContext): Promise<void> {
     if (!isPersonal(context.activity)) {
       await context.sendActivity(PRIVATE_ONLY);
       return;
     }
-    const actor = await actorOf(context);
+    const actor = await linkIfNew(context, await actorOf(context));
     await rememberConversation(context, actor);
     logger.info({ event: 'teams.welcome', personId: actor.person?.id ?? null }, 'welcome card sent');
     await sendCard(context, welcomeCard(welcomeScreen(actor)));

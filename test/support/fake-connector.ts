@@ -13,7 +13,7 @@ export interface ConnectorCall {
  * A faithful fake of the Bot Connector service on loopback: it records every
  * `/v3/conversations/...` call (replies, proactive sends, updates) and answers like the real one.
  */
-export async function startFakeConnector(options: { status?: (call: ConnectorCall) => number } = {}) {
+export async function startFakeConnector(options: { status?: (call: ConnectorCall) => number; members?: Record<string, Record<string, unknown>> } = {}) {
   const calls: ConnectorCall[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const app = express();
@@ -22,6 +22,11 @@ export async function startFakeConnector(options: { status?: (call: ConnectorCal
     const call = { method: req.method, path: req.path, body: req.body as Record<string, unknown> };
     calls.push(call);
     for (const w of waiters.filter((x) => calls.length >= x.count)) w.resolve();
+    const member = /\/members\/([^/]+)$/.exec(req.path);
+    if (req.method === 'GET' && member) {
+      const found = options.members?.[decodeURIComponent(member[1] ?? '')];
+      return void (found ? res.status(200).json(found) : res.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
+    }
     const status = options.status?.(call) ?? 200;
     if (status >= 400) return void res.status(status).json({ error: { code: 'Forbidden', message: 'refused by the fake connector' } });
     res.status(200).json({ id: `activity-${calls.length}` });
