@@ -40,14 +40,23 @@ async function loadVisible(store: ProductStore, actor: Actor, caseId: string): P
   return found;
 }
 
-/** One case as this actor sees it, with an optional banner (what just happened). */
-export async function caseScreen(store: ProductStore, runtime: CaseRuntime, actor: Actor, caseId: string, banner: Banner | null = null): Promise<CaseScreen> {
+/**
+ * One case as this actor sees it, with an optional banner (what just happened). Opening someone else's case
+ * is recorded (ids only), so the reviewee can see who looked (R-PRV-1); the answer to one's own action is not.
+ */
+export async function caseScreen(store: ProductStore, runtime: CaseRuntime, actor: Actor, caseId: string, banner: Banner | null = null, recordView = false): Promise<CaseScreen> {
   const caseActor = caseActorOf(actor);
   if (!caseActor) return err(NOT_ON_ROSTER);
   const found = await loadVisible(store, actor, caseId);
   if (!found) return err(NO_ACCESS);
+  if (recordView && caseActor.personId !== found.revieweeId) {
+    await store.audit.append({
+      id: runtime.deps.newId(), schoolId: found.schoolId, caseId: found.id, actorId: caseActor.personId, action: 'case.viewed', at: runtime.deps.clock.now().toISOString(), channel: actor.chat,
+    });
+  }
   const policy = await runtime.policies.forSchool(found.schoolId);
-  return { kind: 'case', view: caseView({ state: found.state, version: found.version, policy, viewer: caseActor, viewerUserKey: actor.chat === 'teams' ? actor.userKey : null, banner }) };
+  // No `refresh` on a card answered to an action: it lives in a one-to-one chat, seen by one person only.
+  return { kind: 'case', view: caseView({ state: found.state, version: found.version, policy, viewer: caseActor, viewerUserKey: null, banner }) };
 }
 
 /** The actor's own case in the current (or, failing that, the previous) cycle. */

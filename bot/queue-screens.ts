@@ -97,5 +97,15 @@ export async function accessScreen(store: ProductStore, actor: Actor, data: Reco
   if (!found || found.revieweeId !== actor.person?.id) {
     return { kind: 'error', view: errorView({ code: 'CASE.NOT_FOUND', message: 'Only the person being appraised can list who sees their record.' }) };
   }
-  return { kind: 'list', view: accessView(found.state) };
+  const view = accessView(found.state);
+  const looks = (await store.audit.listForCase(found.schoolId, found.id)).filter((e) => e.action === 'case.viewed' && e.actorId !== found.revieweeId);
+  const latest = new Map<string, string>();
+  for (const e of looks) if ((latest.get(e.actorId) ?? '') < e.at) latest.set(e.actorId, e.at);
+  const names = new Map((await store.people.list(found.schoolId)).map((p) => [p.id, p.name]));
+  view.items.push({
+    heading: 'Who has opened it',
+    lines: latest.size ? [...latest].sort((a, b) => b[1].localeCompare(a[1])).map(([id, at]) => `${names.get(id) ?? found.state.names[id] ?? 'Someone at the school'}, last on ${dateInWords(at.slice(0, 10))}`) : ['Nobody else has opened it yet.'],
+    actions: [],
+  });
+  return { kind: 'list', view };
 }

@@ -53,7 +53,7 @@ export function registerCaseRoutes(app: Application, deps: CaseRouteDeps): void 
 
   app.adaptiveCards.actionExecute(Verbs.caseShow, route(async (context, actor) => {
     const caseId = dataOf(context).caseId;
-    return renderCaseScreen(await caseScreen(store, runtime, actor, typeof caseId === 'string' ? caseId : ''));
+    return renderCaseScreen(await caseScreen(store, runtime, actor, typeof caseId === 'string' ? caseId : '', null, true));
   }));
   app.adaptiveCards.actionExecute(Verbs.accessShow, route(async (context, actor) => renderCaseScreen(await accessScreen(store, actor, dataOf(context)))));
   app.adaptiveCards.actionExecute(Verbs.teamShow, route(async (_context, actor) => renderCaseScreen(await teamScreen(store, runtime, actor))));
