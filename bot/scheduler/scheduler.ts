@@ -66,18 +66,20 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const { scheduler, store, logger, clock } = deps;
   const stopping = new AbortController();
   const options = { batchSize: scheduler.batchSize, leaseMs: scheduler.leaseMs, maxAttempts: scheduler.maxAttempts, maxRetries: 5, concurrency: scheduler.concurrency };
+  const policies = schoolPolicies(store, {
+    nowMs: () => clock.now().getTime(), defaultHours: scheduler.defaultHours,
+    onProblem: (schoolId, code) => logger.warn({ event: 'policy.settings-invalid', schoolId, code }, 'school policy settings are not valid: using the preset defaults'),
+  });
   const relayDeps = {
     store, clock, options, messengers: deps.messengers ?? messengersFor(deps.config, scheduler, clock),
     sleeper: deps.sleeper ?? stoppableSleeper(stopping.signal), random: Math.random,
-    windowFor: schoolPolicies(store, {
-      nowMs: () => clock.now().getTime(), defaultHours: scheduler.defaultHours,
-      onProblem: (schoolId, code) => logger.warn({ event: 'policy.settings-invalid', schoolId, code }, 'school policy settings are not valid: using the preset defaults'),
-    }).windowFor,
+    windowFor: policies.windowFor,
     log: (event: string, fields: Record<string, string | number | null>) => logger.info({ event, ...fields }, event),
   };
   if (!relayDeps.messengers.teams) logger.warn({ event: 'scheduler.teams-off' }, 'Teams nudges are off: a managed identity (UserAssignedMSI) is not supported by the scheduler yet');
   const relay = createRelay(relayDeps);
-  const outbox = createOutboxRelay(relayDeps, relay);
+  const caseEffects = { cases: store.cases, people: store.people, schools: store.schools, policyFor: policies.forSchool, windowFor: policies.windowFor };
+  const outbox = createOutboxRelay({ ...relayDeps, caseEffects }, relay);
   const digests = deps.dueWork ? digestJob({ store, source: deps.dueWork, clock, windowFor: relayDeps.windowFor }) : null;
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<unknown> = Promise.resolve();

@@ -1,7 +1,10 @@
 import type { OutboxMessage } from '../ports/store.port';
 import { iso, londonWallClock } from '../shared/london-time';
 import type { Messenger } from './messenger.port';
+import { planCaseEffect } from './case-effects';
+import type { CaseEffectDeps } from './case-effects';
 import { outboxNotifySchema } from './nudge-payload.schema';
+import type { OutboxNotify } from './nudge-payload.schema';
 import { resolveRecipient } from './recipients';
 import type { Relay, RelayDeps } from './relay';
 import { inPool } from './relay';
@@ -21,7 +24,7 @@ export interface OutboxReport {
  * as a lease: of several replicas one sends it; if that one dies, the key runs out and another sends it.
  * Notifications are transactional replies to something a person just did, so they are not held to hours.
  */
-export function createOutboxRelay(deps: RelayDeps, relay: Relay) {
+export function createOutboxRelay(deps: RelayDeps & { caseEffects?: CaseEffectDeps }, relay: Relay) {
   const { store, clock, options } = deps;
   const log = deps.log ?? (() => undefined);
 
@@ -32,7 +35,26 @@ export function createOutboxRelay(deps: RelayDeps, relay: Relay) {
       report.skipped += 1;
       return;
     }
-    const parsed = outboxNotifySchema.safeParse(m.payload);
+    // A case effect (R-CHAT-1, R-CHAT-3): a notice to send, or reminders to plan (created idempotently by id).
+    let notify: OutboxNotify | null = null;
+    if (deps.caseEffects) {
+      const plan = await planCaseEffect(m, deps.caseEffects, now);
+      if (plan.kind === 'reminders') {
+        for (const r of plan.reminders) await store.reminders.create(r);
+        log('outbox.reminders-planned', { outboxId: m.id, count: plan.reminders.length });
+        await store.outbox.markDone(m.schoolId, m.id);
+        report.done += 1;
+        return;
+      }
+      if (plan.kind === 'send') notify = plan.notify;
+      else if (plan.why !== 'not-a-case-effect') {
+        log('outbox.effect-skipped', { outboxId: m.id, why: plan.why });
+        await store.outbox.markDone(m.schoolId, m.id);
+        report.done += 1;
+        return;
+      }
+    }
+    const parsed = notify ? { success: true as const, data: notify } : outboxNotifySchema.safeParse(m.payload);
     if (!parsed.success) {
       // Not a message for a person (another kind of outbox entry): done here, so it never blocks the queue.
       log('outbox.not-a-notification', { outboxId: m.id, kind: m.kind });
