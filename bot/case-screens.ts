@@ -118,7 +118,9 @@ export async function runCaseCommand(
   if (parsed.data.version === undefined || parsed.data.version !== found.version) return caseScreen(store, runtime, actor, found.id, STALE_BANNER);
   const ctx = await formContext(store, runtime, actor, found, { values: input.data, args: argsOf(input.data) });
   const form = formFor(input.type, ctx);
-  const raw = form.fields.length || Object.keys(form.fixed).length ? formInput(form, input.data) : {};
+  const raw: Record<string, unknown> = form.fields.length || Object.keys(form.fixed).length ? formInput(form, input.data) : {};
+  // A person chosen from a list is named in the record by the roster's name, not by what the card said.
+  if (typeof raw.newReviewerId === 'string') raw.newReviewerName = ctx.people.find((p) => p.id === raw.newReviewerId)?.name ?? '';
   const checked = (COMMAND_INPUT_SCHEMAS[input.type] as unknown as z.ZodType).safeParse(raw);
   if (!checked.success) {
     return { kind: 'form', view: formFor(input.type, { ...ctx, fieldErrors: fieldErrorsOf(checked.error.issues) }) };

@@ -4,6 +4,8 @@ import { formOf, sentence } from './form-fields';
 import type { FormBuilder, FormContext, FormView } from './form.types';
 import { genericForm, plainFields } from './generic.form';
 import { objectiveAddForm, objectiveChangeForm, objectiveRemoveForm } from './objectives.form';
+import { evidenceForm, newReviewerForm, observationFeedbackForm, observationPlanForm, observationRecordForm } from './people.form';
+import { developmentPlanForm, finalAssessmentForm, interimForm, selfAssessmentForm } from './review.form';
 import { statementCommentForm, statementSignForm } from './statement.form';
 
 export type { DocumentView, FieldView, FormBuilder, FormContext, FormView } from './form.types';
@@ -17,6 +19,17 @@ export const BESPOKE_FORMS: Partial<Record<CommandType, FormBuilder>> = {
   'objective.remove': objectiveRemoveForm,
   'statement.sign': statementSignForm,
   'statement.comment': statementCommentForm,
+  'self-assessment.submit': selfAssessmentForm,
+  'development-plan.set': developmentPlanForm,
+  'interim.record': interimForm,
+  'final.assess': finalAssessmentForm,
+  'observation.plan': observationPlanForm,
+  'observation.record': observationRecordForm,
+  'observation.feedback': observationFeedbackForm,
+  'evidence.add': evidenceForm,
+  'reviewer.change': newReviewerForm('reviewer.change'),
+  'objection.decide': newReviewerForm('objection.decide'),
+  'objection.appeal-decide': newReviewerForm('objection.appeal-decide'),
 };
 
 const NO_FIELDS = { values: {}, fieldErrors: {}, args: {}, people: [] } as unknown as FormContext;
