@@ -27,6 +27,9 @@ export interface CaseView {
   next: string | null;
   banner: Banner | null;
   sections: SectionView[];
+  /** What this viewer may do now, in groups of at most five buttons (a card's limit per set). */
+  actionGroups: { actions: ActionView[] }[];
+  /** Always there: who can see the record (the reviewee), refresh. */
   actions: ActionView[];
   /** Teams refreshes the card for this viewer when they open it (Universal Actions). */
   refresh: { verb: string; caseId: string; userIds: string[] } | null;
@@ -67,11 +70,13 @@ export function caseView(input: { state: CaseState; version: number; policy: Sch
   const percent = Math.round((100 * summary.progress.step) / Math.max(1, summary.progress.of));
   const done = Math.min(99, Math.max(1, percent));
   const data = { caseId: s.id, version: input.version };
-  const actions: ActionView[] = summary.myActions.slice(0, 12).map((type) => ({
+  const commands: ActionView[] = summary.myActions.slice(0, 20).map((type) => ({
     verb: needsForm(type) ? formVerb(type) : doVerb(type),
     title: sentence(COMMAND_PHRASES[type]),
     data,
   }));
+  const actionGroups = Array.from({ length: Math.ceil(commands.length / 5) }, (_, i) => ({ actions: commands.slice(i * 5, i * 5 + 5) }));
+  const actions: ActionView[] = [];
   if (mine && seen.has('access')) actions.push({ verb: Verbs.accessShow, title: 'Who can see my record', data: { caseId: s.id } });
   actions.push({ verb: Verbs.caseShow, title: 'Refresh', data: { caseId: s.id } });
   return {
@@ -85,6 +90,7 @@ export function caseView(input: { state: CaseState; version: number; policy: Sch
     next: summary.next ? `${summary.next.action}${summary.next.due ? `, by ${dateInWords(summary.next.due)}` : ''}` : null,
     banner: input.banner ?? null,
     sections: sectionsOf(s, seen, viewer.personId),
+    actionGroups,
     actions,
     refresh: input.viewerUserKey ? { verb: Verbs.caseShow, caseId: s.id, userIds: [input.viewerUserKey] } : null,
   };

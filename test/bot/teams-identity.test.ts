@@ -27,15 +27,16 @@ describe('Teams identity linking on first contact (R-ROLE-1)', () => {
   it('R-ROLE-1: links a roster person by the work email Teams gives, and greets them by name', async () => {
     connector = await startFakeConnector({ members: { [rowan.aadObjectId]: { id: rowan.aadObjectId, aadObjectId: rowan.aadObjectId, email: 'Rowan.Tey@example.org', name: 'R. Tey' } } });
     await postJson(`${t.base}/api/messages`, aMessage(rowan, connector.url, 'hi', { from: { id: rowan.aadObjectId, aadObjectId: rowan.aadObjectId, name: rowan.name } }));
-    await connector.waitForCalls(2);
+    await connector.waitForCalls(1);
     expect((await t.store.people.get(DEMO_SCHOOL_ID, 'p-rowan'))?.teams).toEqual({ aadObjectId: 'aad-rowan', tenantId: DEMO_TENANT_ID, unreachable: false });
     expect(JSON.stringify(connector.calls.at(-1)?.body)).toContain('Hello Rowan');
+    expect(connector.lookups).toEqual([rowan.aadObjectId]);
   });
 
   it('R-ROLE-1: an email that is not on the roster links nobody, and a display name is never used', async () => {
     connector = await startFakeConnector({ members: { [rowan.aadObjectId]: { id: rowan.aadObjectId, email: 'someone.else@example.org', name: 'Rowan Tey' } } });
     await postJson(`${t.base}/api/messages`, aMessage(rowan, connector.url, 'hi', { from: { id: rowan.aadObjectId, aadObjectId: rowan.aadObjectId, name: 'Rowan Tey' } }));
-    await connector.waitForCalls(2);
+    await connector.waitForCalls(1);
     expect((await t.store.people.get(DEMO_SCHOOL_ID, 'p-rowan'))?.teams).toBeUndefined();
   });
 
@@ -43,7 +44,7 @@ describe('Teams identity linking on first contact (R-ROLE-1)', () => {
     connector = await startFakeConnector({ members: { [rowan.aadObjectId]: { id: rowan.aadObjectId, email: 'rowan.tey@example.org' } } });
     const other = { ...rowan, tenantId: 'some-other-tenant' };
     await postJson(`${t.base}/api/messages`, aMessage(other, connector.url, 'hi', { from: { id: rowan.aadObjectId, aadObjectId: rowan.aadObjectId, name: 'R. Tey' } }));
-    await connector.waitForCalls(2);
+    await connector.waitForCalls(1);
     expect((await t.store.people.get(DEMO_SCHOOL_ID, 'p-rowan'))?.teams).toBeUndefined();
   });
 });

@@ -15,18 +15,21 @@ export interface ConnectorCall {
  */
 export async function startFakeConnector(options: { status?: (call: ConnectorCall) => number; members?: Record<string, Record<string, unknown>> } = {}) {
   const calls: ConnectorCall[] = [];
+  const lookups: string[] = [];
   const waiters: { count: number; resolve: () => void }[] = [];
   const app = express();
   app.use(express.json({ limit: '5mb' }));
   app.all(/^\/v3\/conversations\/.*/, (req, res) => {
     const call = { method: req.method, path: req.path, body: req.body as Record<string, unknown> };
-    calls.push(call);
-    for (const w of waiters.filter((x) => calls.length >= x.count)) w.resolve();
     const member = /\/members\/([^/]+)$/.exec(req.path);
     if (req.method === 'GET' && member) {
+      lookups.push(decodeURIComponent(member[1] ?? ''));
       const found = options.members?.[decodeURIComponent(member[1] ?? '')];
       return void (found ? res.status(200).json(found) : res.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'not found' } }));
     }
+    // Member lookups are answered, not recorded: `calls` holds what the bot sent.
+    calls.push(call);
+    for (const w of waiters.filter((x) => calls.length >= x.count)) w.resolve();
     const status = options.status?.(call) ?? 200;
     if (status >= 400) return void res.status(status).json({ error: { code: 'Forbidden', message: 'refused by the fake connector' } });
     res.status(200).json({ id: `activity-${calls.length}` });
@@ -38,6 +41,8 @@ export async function startFakeConnector(options: { status?: (call: ConnectorCal
   return {
     url,
     calls,
+    /** Members the bot looked up (GET …/members/{id}). */
+    lookups,
     /** Resolves once at least `count` calls have arrived (or rejects after `ms`, so a test fails rather than hangs). */
     waitForCalls(count: number, ms = 5000): Promise<void> {
       if (calls.length >= count) return Promise.resolve();

@@ -48,13 +48,15 @@ export function formOf(
   command: CommandType,
   parts: { title?: string; intro?: string | null; document?: DocumentView | null; fields: FieldView[]; fixed?: FormView['fixed']; submitTitle?: string },
 ): FormView {
-  const errors = Object.entries(ctx.fieldErrors).filter(([id]) => !parts.fields.some((f) => f.id === id)).map(([, problem]) => problem);
+  const shown = (id: string) => parts.fields.some((f) => f.id === id && f.kind !== 'heading' && !(f.kind === 'choice' && f.choices.length === 0));
+  const errors = Object.entries(ctx.fieldErrors).filter(([id]) => !shown(id)).map(([id, problem]) => (/^[a-z]/i.test(id) ? `${id.split('.').pop() ?? id}: ${problem}` : problem));
   return {
     command,
     title: parts.title ?? sentence(COMMAND_PHRASES[command]),
     intro: parts.intro ?? null,
     document: parts.document ?? null,
-    fields: parts.fields,
+    // A list with nothing in it yet cannot be a choice: say so instead of showing an empty picker.
+    fields: parts.fields.map((f) => (f.kind === 'choice' && f.choices.length === 0 ? headingField(f.id, `${f.label}: there is nothing to choose yet.`) : f)),
     fixed: parts.fixed ?? {},
     submitTitle: parts.submitTitle ?? 'Send',
     errors,
