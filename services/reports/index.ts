@@ -1,0 +1,3 @@
+// Reports and records (R-RPT-1, R-RPT-3, R-PAY-1, R-CAL-2): the governors' report, the payroll export and the CPD summary.
+export * from './report-input';
+export * from './suppression';
