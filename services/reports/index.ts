@@ -1,3 +1,8 @@
 // Reports and records (R-RPT-1, R-RPT-3, R-PAY-1, R-CAL-2): the governors' report, the payroll export and the CPD summary.
 export * from './report-input';
 export * from './suppression';
+export * from './free-text';
+export * from './governors-report';
+export * from './governors-report-csv';
+export * from './governors-report-html';
+export { HIDDEN_MARKER } from './html-escape';

@@ -22,14 +22,26 @@ const sub = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[1] - b[0] * a
 const mul = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[0], a[1] * b[1]]);
 const div = (a: Fraction, b: Fraction): Fraction => norm([a[0] * b[1], a[1] * b[0]]);
 
+/** A published table as a reader sees it, with what the reader knows about counts it shares with others. */
+export interface PublishedShape {
+  readonly rows: number;
+  readonly columns: number;
+  /** The name of a count shown in other tables too; row `rows` is the totals row, column `columns` the totals column. */
+  readonly link?: (row: number, column: number) => string | undefined;
+  readonly published: { readonly cells: readonly (readonly PublishedCount[])[]; readonly rowTotals: readonly PublishedCount[] | null; readonly columnTotals: readonly PublishedCount[] | null; readonly grandTotal: PublishedCount | null };
+}
+
+/** The shapes of count tables after suppression. */
+export const shapesOf = (tables: readonly CountTable[], published: readonly ProtectedTable[]): PublishedShape[] =>
+  tables.map((t, k) => ({ rows: t.cells.length, columns: t.cells[0]?.length ?? 0, link: t.link, published: published[k] as ProtectedTable }));
+
 /** Every published cell of the tables, with the name of the count it shows (linked cells share a name). */
-export function cellsOf(tables: readonly CountTable[], published: readonly ProtectedTable[]): { cells: Cell[]; lines: Cell[][] } {
+export function cellsOf(tables: readonly PublishedShape[]): { cells: Cell[]; lines: Cell[][] } {
   const cells: Cell[] = [];
   const lines: Cell[][] = [];
   tables.forEach((table, t) => {
-    const out = published[t] as ProtectedTable;
-    const rows = table.cells.length;
-    const columns = table.cells[0]?.length ?? 0;
+    const out = table.published;
+    const { rows, columns } = table;
     const grid = new Map<string, Cell>();
     const add = (row: number, column: number, shown: PublishedCount | undefined) => {
       if (!shown) return;
