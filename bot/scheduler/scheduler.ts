@@ -1,5 +1,8 @@
 import type { Logger } from 'pino';
 import type { DueWorkSource } from '../../services/nudges/digest';
+import { caseDueWork } from '../../services/nudges/case-due-work';
+import { londonWallClock } from '../../services/shared/london-time';
+import type { ProductStore } from '../compose';
 import type { Messenger, Sleeper } from '../../services/nudges/messenger.port';
 import { createOutboxRelay } from '../../services/nudges/outbox-relay';
 import { createRelay } from '../../services/nudges/relay';
@@ -80,12 +83,24 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const relay = createRelay(relayDeps);
   const caseEffects = { cases: store.cases, people: store.people, schools: store.schools, policyFor: policies.forSchool, windowFor: policies.windowFor };
   const outbox = createOutboxRelay({ ...relayDeps, caseEffects }, relay);
-  const digests = deps.dueWork ? digestJob({ store, source: deps.dueWork, clock, windowFor: relayDeps.windowFor }) : null;
+  // Digests from the stored cases unless a test gives its own source (R-CHAT-3).
+  const dueWork = deps.dueWork ?? caseDueWork({ cases: store.cases as ProductStore['cases'], policyFor: policies.forSchool });
+  const digests = digestJob({ store, source: dueWork, clock, windowFor: relayDeps.windowFor });
+  // Records past their retention are destroyed once a London day (R-PRV-2); counts only in the log.
+  let purgedOn: string | null = null;
+  const purgeDaily = async () => {
+    const today = londonWallClock(clock.now()).day;
+    if (purgedOn === today || !store.purgeExpired) return;
+    purgedOn = today;
+    const purged = await store.purgeExpired(clock.now().toISOString());
+    logger.info({ event: 'retention.purged', purged }, 'expired records destroyed');
+  };
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<unknown> = Promise.resolve();
 
   async function sweepOnce() {
-    if (digests) await digests();
+    await digests();
+    await purgeDaily();
     const r = await relay.sweep();
     const o = await outbox.sweep();
     if (r.read > 0 || o.read > 0) logger.info({ event: 'scheduler.sweep', ...r, outboxRead: o.read, outboxSent: o.sent }, 'sweep');
