@@ -4,17 +4,32 @@
 const EMAIL = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+\.[^\s@<>()[\]"',;:]+/g;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+const alternation = (terms: readonly string[], flags: string) =>
+  terms.length === 0 ? null : new RegExp(`(?<![\\p{L}\\p{N}])(?:${terms.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, flags);
+
 /**
- * Removes emails, and each given name, email or id, from a text. Whole terms match in any case; the words of a
- * name (three letters or more) match as words, capitalised as names are.
+ * A function that removes emails, and each given name, email or id, from a text. Whole terms match in any case;
+ * the words of a name (three letters or more) match as words, capitalised as names are. Built once per list.
  */
-export function redact(text: string, terms: readonly string[] = []): string {
-  let out = text.replace(EMAIL, '[email removed]');
+export function redactor(terms: readonly string[]): (text: string) => string {
   const whole = [...new Set(terms.map((t) => t.trim()).filter((t) => t.length >= 2))].sort((a, b) => b.length - a.length);
-  for (const term of whole) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(term)}(?![\\p{L}\\p{N}])`, 'giu'), '[name removed]');
-  const words = [...new Set(whole.flatMap((t) => t.split(/[\s.@_-]+/)).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w)))];
-  for (const word of words) out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'gu'), '[name removed]');
-  return out;
+  const words = [...new Set(whole.flatMap((t) => t.split(/[\s.@_-]+/)).filter((w) => w.length >= 3 && /^\p{Lu}/u.test(w)))].sort((a, b) => b.length - a.length);
+  const lowered = whole.map((t) => [t, t.toLocaleLowerCase('en-GB')] as const);
+  return (text) => {
+    let out = text.replace(EMAIL, '[email removed]');
+    // A plain search first: the word-bounded pattern is built only for the few terms a text may hold.
+    const lower = out.toLocaleLowerCase('en-GB');
+    const wholeTerms = alternation(lowered.filter(([, l]) => lower.includes(l)).map(([t]) => t), 'giu');
+    if (wholeTerms) out = out.replace(wholeTerms, '[name removed]');
+    const nameWords = alternation(words.filter((w) => out.includes(w)), 'gu');
+    if (nameWords) out = out.replace(nameWords, '[name removed]');
+    return out;
+  };
+}
+
+/** Removes emails, and each given name, email or id, from one text (see `redactor`). */
+export function redact(text: string, terms: readonly string[] = []): string {
+  return redactor(terms)(text);
 }
 
 /** A text as written, tidied: single spaces, no trailing full stop or other end punctuation. */

@@ -1,5 +1,5 @@
 import type { DeadlineRuleId, RatingLevel } from '../policy/preset.schema';
-import { groupTexts, redact } from './free-text';
+import { groupTexts, redactor } from './free-text';
 import { APPEAL_GROUNDS, APPEAL_LEVELS, APPEAL_OUTCOMES } from './report-input';
 import type { ReportCaseInput } from './report-input';
 import { APPEAL_GROUND_LABELS, APPEAL_LEVEL_LABELS, APPEAL_OUTCOME_LABELS, CHARACTERISTICS, PAY_COLUMNS, RULE_LABELS, STAGE_ROWS } from './report-labels';
@@ -115,7 +115,8 @@ export function reportTables(cases: readonly ReportCaseInput[], ctx: TableContex
 
 /** Needs shared by at least the threshold of staff are named; the rest are counted together, never listed. */
 function trainingNeeds(cases: readonly ReportCaseInput[], ctx: TableContext): TableSpec {
-  const perPerson = cases.map((c) => c.trainingNeeds.map((n) => redact(n, ctx.redact)));
+  const scrub = redactor(ctx.redact);
+  const perPerson = cases.map((c) => c.trainingNeeds.map(scrub));
   const groups = groupTexts(perPerson);
   const named = groups.filter((g) => g.count >= ctx.threshold);
   const namedKeys = new Set(named.map((g) => g.text.toLocaleLowerCase('en-GB')));

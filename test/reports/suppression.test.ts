@@ -51,7 +51,7 @@ const aPopulation = fc
           outcome: fc.integer({ min: 0, max: shape.outcomes * shape.outcomes - 1 }).map((x) => Math.floor(Math.sqrt(x))),
           pay: fc.integer({ min: 0, max: shape.pays - 1 }),
         }),
-        { maxLength: 150 },
+        { maxLength: 150, size: 'max' },
       ),
     }),
   );
