@@ -13,6 +13,9 @@ import type { ProductStore } from '../compose';
 import type { Config } from '../config';
 import { currentCorrelationId } from '../logger';
 import { homeScreen, welcomeScreen } from '../screens';
+import { caseScreen, myCase } from '../case-screens';
+import { moderationScreen, teamScreen } from '../queue-screens';
+import { registerSlackCaseRoutes, screenBlocks } from './slack-case.routes';
 
 /** What the Slack bot needs from the composition root. */
 export interface SlackBotDeps {
@@ -43,7 +46,7 @@ function boltLogger(logger: Logger): BoltLogger {
  * (events, slash commands and interactivity). Signature verification is always on. Every listener
  * acknowledges first (Slack's 3-second rule) and only then touches the store or the Web API.
  */
-export function createSlackBot({ config, store, logger, clock }: SlackBotDeps) {
+export function createSlackBot({ config, store, logger, clock, runtime }: SlackBotDeps) {
   const router = Router();
   const receiver = new ExpressReceiver({
     signingSecret: config.slack.signingSecret,
@@ -76,25 +79,44 @@ export function createSlackBot({ config, store, logger, clock }: SlackBotDeps) {
   }
 
   async function home(userId: string): Promise<void> {
-    const screen = await homeScreen(store, await resolveActor(store, 'slack', userId));
+    const actor = await resolveActor(store, 'slack', userId);
+    const mine = await myCase(store, runtime, actor);
+    if (mine) {
+      const screen = await caseScreen(store, runtime, actor, mine.id);
+      return dm(userId, screenBlocks(screen), screen.kind === 'case' ? fallbackText(screen.view) : 'Your appraisal');
+    }
+    const screen = await homeScreen(store, actor);
     const blocks = screen.kind === 'home' ? homeBlocks(screen.view) : welcomeBlocks(screen.view);
     await dm(userId, blocks, fallbackText(screen.view));
   }
 
+  /** The same words as in Teams: status, objectives, self-assessment, team, moderation, help. */
+  async function answer(userId: string, typed: string): Promise<void> {
+    const word = typed.trim().toLowerCase();
+    if (/^(status|home|my appraisal|objectives|self[- ]assessment)\W*$/.test(word)) return home(userId);
+    if (/^(my team|team|reviews)\W*$/.test(word)) {
+      const screen = await teamScreen(store, runtime, await resolveActor(store, 'slack', userId));
+      return dm(userId, screenBlocks(screen), 'Your team');
+    }
+    if (/^(moderation|approvals|queue)\W*$/.test(word)) {
+      const screen = await moderationScreen(store, runtime, await resolveActor(store, 'slack', userId));
+      return dm(userId, screenBlocks(screen), 'Waiting for you');
+    }
+    return help(userId);
+  }
+
+  registerSlackCaseRoutes(app, { store, runtime });
+
   app.command('/ipp', async ({ ack, command }) => {
     await ack();
-    const word = command.text.trim().toLowerCase();
     // Whatever channel the command was typed in, the answer goes to the person's DM with the bot (R-PRV-1).
-    if (word === 'status' || word === 'home') await home(command.user_id);
-    else await help(command.user_id);
+    await answer(command.user_id, command.text);
   });
 
   app.message(async ({ message }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
     if (!(await firstDelivery(`${message.channel}:${message.ts}`))) return;
-    const text = ('text' in message ? message.text ?? '' : '').trim().toLowerCase();
-    if (/^(status|home|my appraisal)\W*$/.test(text)) await home(message.user);
-    else await help(message.user);
+    await answer(message.user, 'text' in message ? (message.text ?? '') : '');
   });
 
   app.action(Verbs.homeShow, async ({ ack, body }) => {

@@ -1,3 +1,4 @@
+import { caseBlocks, formModal, listBlocks } from '../../cards/slack/case-blocks';
 import { caseCard, formCard, listCard } from '../../cards/teams/cards';
 import { accessView, caseView } from '../../cards/views/case.view';
 import { fieldErrorsOf, formFor, formInput, needsForm } from '../../cards/views/forms';
@@ -67,5 +68,31 @@ describe('case cards and forms at every stage, for every role (R-CHAT-1)', () =>
         }
       }
     }
+  });
+});
+
+describe('the same case views in Slack, within Block Kit limits (R-CHAT-1)', () => {
+  const textsWithin = (json: string) => {
+    for (const m of json.matchAll(/"text":"((?:[^"\\]|\\.)*)"/g)) expect((m[1] ?? '').length).toBeLessThanOrEqual(3000);
+    for (const m of json.matchAll(/"(?:action_id|block_id|callback_id)":"([^"]*)"/g)) expect((m[1] ?? '').length).toBeLessThanOrEqual(255);
+  };
+  it.each(['reviewee', 'reviewer', 'headteacher'] as const)('R-CHAT-1: %s — every case message and every form modal', (role) => {
+    for (const state of states) {
+      const viewer = ACTORS[role];
+      const blocks = caseBlocks(caseView({ state, version: 3, policy, viewer, viewerUserKey: null }));
+      expect(blocks.length).toBeLessThanOrEqual(50);
+      textsWithin(JSON.stringify(blocks));
+      for (const type of caseSummary(state, viewer.personId, policy).myActions.filter(needsForm)) {
+        const modal = formModal(formFor(type, { state, version: 3, policy, viewerId: viewer.personId, values: {}, fieldErrors: {}, args: {}, people })) as { title: { text: string }; blocks: unknown[]; private_metadata: string };
+        expect(modal.title.text.length).toBeLessThanOrEqual(24);
+        expect(modal.blocks.length).toBeLessThanOrEqual(100);
+        expect(modal.private_metadata.length).toBeLessThanOrEqual(3000);
+        textsWithin(JSON.stringify(modal));
+      }
+    }
+  });
+
+  it('R-PRV-1: lists fit in one message', () => {
+    for (const state of states) expect(listBlocks(accessView(state)).length).toBeLessThanOrEqual(50);
   });
 });
