@@ -1,21 +1,10 @@
+import { csvText } from './csv-text';
 import type { GovernorsReport } from './governors-report';
 import { HIDDEN_MARKER } from './html-escape';
 import type { PublishedCount } from './suppression';
 
 // The governors' report as one CSV (R-RPT-1): a row per published number — section, table, row, column, value —
 // hidden numbers as the marker, explained in the first rows.
-
-/** One CSV field, quoted when needed; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
-export function csvField(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** Lines of fields as CSV text (CRLF, as spreadsheets expect). */
-export function csvText(rows: readonly (readonly (string | number)[])[]): string {
-  return rows.map((r) => r.map(csvField).join(',')).join('\r\n') + '\r\n';
-}
 
 const value = (c: PublishedCount | null | undefined) => (c === null || c === undefined || c.type === 'hidden' ? HIDDEN_MARKER : c.value);
 

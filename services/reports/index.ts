@@ -6,3 +6,6 @@ export * from './governors-report';
 export * from './governors-report-csv';
 export * from './governors-report-html';
 export { HIDDEN_MARKER } from './html-escape';
+export * from './csv-text';
+export * from './payroll-changes';
+export * from './payroll-export';
