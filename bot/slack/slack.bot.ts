@@ -119,6 +119,12 @@ export function createSlackBot({ config, store, logger, clock, runtime }: SlackB
     await answer(message.user, 'text' in message ? (message.text ?? '') : '');
   });
 
+  // The global shortcut "Open my appraisal" (manifest: callback ipp.home.open).
+  app.shortcut('ipp.home.open', async ({ ack, body }) => {
+    await ack();
+    await home(body.user.id);
+  });
+
   app.action(Verbs.homeShow, async ({ ack, body }) => {
     await ack();
     await home(body.user.id);

@@ -125,3 +125,27 @@ describe('the case in Slack (R-CHAT-1, R-CHAT-2)', () => {
     expect(posts).toBe(1);
   });
 });
+
+describe('the Slack shortcut (R-CHAT-1)', () => {
+  it('R-CHAT-1: "Open my appraisal" DMs the person their case', async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    const t = await startTestServer(SLACK_ENV);
+    try {
+      t.clock.set('2026-03-02T10:00:00.000Z');
+      const sam = await t.store.people.get(DEMO_SCHOOL_ID, 'p-sam');
+      if (sam) await t.store.people.upsert({ ...sam, slack: { userId: 'U0SAM', unreachable: false } });
+      const runtime = createCaseRuntime({ store: t.store, clock: t.clock, logger: createLogger('silent') });
+      await launchSchoolCycle(t.store, runtime, { schoolId: DEMO_SCHOOL_ID, cycleYear: 2026, actor: { kind: 'admin' }, dryRun: false, channel: 'cli' });
+      const posted = expectCall('chat.postMessage');
+      const payload = { type: 'shortcut', callback_id: 'ipp.home.open', trigger_id: 't1', user: { id: 'U0SAM', team_id: 'T0001' }, team: { id: 'T0001' }, token: 'x', action_ts: '1' };
+      expect((await postToSlack(`${t.base}/slack/events`, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded')).status).toBe(200);
+      const body = await posted();
+      expect(body.channel).toBe('U0SAM');
+      expect(JSON.stringify(parse(body.blocks))).toContain('Your appraisal');
+    } finally {
+      nock.cleanAll();
+      await t.stop();
+    }
+  });
+});
