@@ -9,3 +9,4 @@ export { HIDDEN_MARKER } from './html-escape';
 export * from './csv-text';
 export * from './payroll-changes';
 export * from './payroll-export';
+export * from './cpd-summary';
