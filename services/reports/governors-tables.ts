@@ -98,7 +98,7 @@ export function reportTables(cases: readonly ReportCaseInput[], ctx: TableContex
         return {
           id: `outcomes.${kind}.${ch.id}`,
           section: 'outcomes',
-          title: `${what} by ${ch.title.toLocaleLowerCase('en-GB')}`,
+          title: `${what} by ${ch.by}`,
           rowHeading: ch.title,
           rows: ch.categories.map((c) => c.label),
           columns,

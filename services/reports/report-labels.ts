@@ -98,25 +98,28 @@ const CATEGORY_LABELS: Readonly<Record<string, string>> = {
 export interface Characteristic {
   readonly id: string;
   readonly title: string;
+  /** How a table title ends: "Final assessment by …". */
+  readonly by: string;
   readonly categories: readonly { id: string; label: string }[];
   readonly of: (c: ReportCaseInput) => string;
 }
 
-const equality = (id: string, title: string, values: readonly string[], of: (c: ReportCaseInput) => string | undefined): Characteristic => ({
+const equality = (id: string, title: string, by: string, values: readonly string[], of: (c: ReportCaseInput) => string | undefined): Characteristic => ({
   id,
   title,
+  by,
   categories: [...values, 'not-recorded'].map((v) => ({ id: v, label: CATEGORY_LABELS[v] ?? v })),
   of: (c) => of(c) ?? 'not-recorded',
 });
 
 /** Every characteristic of R-RPT-1, in the order of the requirement. */
 export const CHARACTERISTICS: readonly Characteristic[] = [
-  equality('ethnicity', 'Ethnic group', ETHNICITIES, (c) => c.equality?.ethnicity),
-  equality('gender', 'Gender', GENDERS, (c) => c.equality?.gender),
-  equality('sexual-orientation', 'Sexual orientation', SEXUAL_ORIENTATIONS, (c) => c.equality?.sexualOrientation),
-  equality('disability', 'Disability', DISABILITIES, (c) => c.equality?.disability),
-  equality('religion-or-belief', 'Religion or belief', RELIGIONS, (c) => c.equality?.religionOrBelief),
-  equality('age-band', 'Age', AGE_BANDS, (c) => c.equality?.ageBand),
-  { id: 'contract', title: 'Part-time or full-time', categories: ['part-time', 'full-time'].map((v) => ({ id: v, label: CATEGORY_LABELS[v] ?? v })), of: (c) => (c.partTime ? 'part-time' : 'full-time') },
-  equality('trade-union', 'Trade-union member', UNION_MEMBERSHIPS, (c) => c.equality?.tradeUnionMember),
+  equality('ethnicity', 'Ethnic group', 'ethnic group', ETHNICITIES, (c) => c.equality?.ethnicity),
+  equality('gender', 'Gender', 'gender', GENDERS, (c) => c.equality?.gender),
+  equality('sexual-orientation', 'Sexual orientation', 'sexual orientation', SEXUAL_ORIENTATIONS, (c) => c.equality?.sexualOrientation),
+  equality('disability', 'Disability', 'disability', DISABILITIES, (c) => c.equality?.disability),
+  equality('religion-or-belief', 'Religion or belief', 'religion or belief', RELIGIONS, (c) => c.equality?.religionOrBelief),
+  equality('age-band', 'Age', 'age', AGE_BANDS, (c) => c.equality?.ageBand),
+  { id: 'contract', title: 'Contract', by: 'part-time or full-time contract', categories: ['part-time', 'full-time'].map((v) => ({ id: v, label: CATEGORY_LABELS[v] ?? v })), of: (c) => (c.partTime ? 'part-time' : 'full-time') },
+  equality('trade-union', 'Trade-union member', 'trade-union membership', UNION_MEMBERSHIPS, (c) => c.equality?.tradeUnionMember),
 ];
