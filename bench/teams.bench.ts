@@ -22,13 +22,13 @@ import { line, measure } from './measure';
 const N = Number(process.env.BENCH_N ?? 2000);
 const CONCURRENCY = 8;
 
-async function post(url: string, body: unknown): Promise<void> {
+export async function post(url: string, body: unknown): Promise<void> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   await res.arrayBuffer();
   if (res.status >= 300) throw new Error(`unexpected ${res.status}`);
 }
 
-async function startEchoBot(): Promise<{ url: string; close(): Promise<void> }> {
+export async function startEchoBot(): Promise<{ url: string; close(): Promise<void> }> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const card = { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'echo' }] };
   const app = express();

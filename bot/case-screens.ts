@@ -59,6 +59,14 @@ export async function caseScreen(store: ProductStore, runtime: CaseRuntime, acto
   return { kind: 'case', view: caseView({ state: found.state, version: found.version, policy, viewer: caseActor, viewerUserKey: null, banner }) };
 }
 
+/** The case card for an envelope already in hand (after a command: no second read). */
+async function caseScreenOf(runtime: CaseRuntime, actor: Actor, found: CaseEnvelope<CaseState>, banner: Banner): Promise<CaseScreen> {
+  const caseActor = caseActorOf(actor);
+  if (!caseActor) return err(NOT_ON_ROSTER);
+  const policy = await runtime.policies.forSchool(found.schoolId);
+  return { kind: 'case', view: caseView({ state: found.state, version: found.version, policy, viewer: caseActor, viewerUserKey: null, banner }) };
+}
+
 /** The actor's own case in the current (or, failing that, the previous) cycle. */
 export async function myCase(store: ProductStore, runtime: CaseRuntime, actor: Actor): Promise<CaseEnvelope<CaseState> | null> {
   if (!actor.person) return null;
@@ -74,8 +82,12 @@ export async function myCase(store: ProductStore, runtime: CaseRuntime, actor: A
   return null;
 }
 
-async function formContext(store: ProductStore, runtime: CaseRuntime, actor: Actor, found: CaseEnvelope<CaseState>, parts: Partial<FormContext>): Promise<FormContext> {
-  const people = (await store.people.list(found.schoolId)).filter((p) => p.leftOn === null).map((p) => ({ id: p.id, name: p.name }));
+const PEOPLE_FORMS: ReadonlySet<CommandType> = new Set(['reviewer.change', 'objection.decide', 'objection.appeal-decide', 'observation.plan', 'objectives.share', 'case.transfer']);
+
+async function formContext(store: ProductStore, runtime: CaseRuntime, actor: Actor, found: CaseEnvelope<CaseState>, parts: Partial<FormContext> & { type?: CommandType }): Promise<FormContext> {
+  // Only the forms that choose a colleague need the roster: the others cost no extra read.
+  const needsPeople = parts.type === undefined || PEOPLE_FORMS.has(parts.type);
+  const people = needsPeople ? (await store.people.list(found.schoolId)).filter((p) => p.leftOn === null).map((p) => ({ id: p.id, name: p.name })) : [];
   return {
     state: found.state, version: found.version, policy: await runtime.policies.forSchool(found.schoolId), viewerId: actor.person?.id ?? '',
     values: parts.values ?? {}, fieldErrors: parts.fieldErrors ?? {}, args: parts.args ?? {}, people,
@@ -94,7 +106,7 @@ export async function formScreen(store: ProductStore, runtime: CaseRuntime, acto
   if (parsed.data.version !== undefined && parsed.data.version !== found.version) {
     return caseScreen(store, runtime, actor, found.id, { text: 'That card was out of date, so I’ve shown the appraisal as it is now.', style: 'warning' });
   }
-  return { kind: 'form', view: formFor(type, await formContext(store, runtime, actor, found, { args: argsOf(data) })) };
+  return { kind: 'form', view: formFor(type, await formContext(store, runtime, actor, found, { args: argsOf(data), type })) };
 }
 
 const STALE_BANNER: Banner = { text: 'That card was out of date, so nothing was changed. Here is the appraisal as it is now.', style: 'warning' };
@@ -116,7 +128,7 @@ export async function runCaseCommand(
   const found = await loadVisible(store, actor, parsed.data.caseId);
   if (!found) return err(NO_ACCESS);
   if (parsed.data.version === undefined || parsed.data.version !== found.version) return caseScreen(store, runtime, actor, found.id, STALE_BANNER);
-  const ctx = await formContext(store, runtime, actor, found, { values: input.data, args: argsOf(input.data) });
+  const ctx = await formContext(store, runtime, actor, found, { values: input.data, args: argsOf(input.data), type: input.type });
   const form = formFor(input.type, ctx);
   const raw: Record<string, unknown> = form.fields.length || Object.keys(form.fixed).length ? formInput(form, input.data) : {};
   // A person chosen from a list is named in the record by the roster's name, not by what the card said.
@@ -126,8 +138,8 @@ export async function runCaseCommand(
     return { kind: 'form', view: formFor(input.type, { ...ctx, fieldErrors: fieldErrorsOf(checked.error.issues) }) };
   }
   const command = { ...(checked.data as object), type: input.type } as CaseCommand;
-  const result = await executeCaseCommand(runtime.deps, { schoolId: found.schoolId, caseId: found.id, expectedVersion: parsed.data.version, command, actor: caseActor, channel: input.channel });
-  if (result.ok) return caseScreen(store, runtime, actor, found.id, { text: 'Thank you, that’s recorded.', style: 'good' });
+  const result = await executeCaseCommand(runtime.deps, { schoolId: found.schoolId, caseId: found.id, expectedVersion: parsed.data.version, command, actor: caseActor, channel: input.channel, loaded: found });
+  if (result.ok) return caseScreenOf(runtime, actor, result.value, { text: 'Thank you, that’s recorded.', style: 'good' });
   if (result.error.code === 'CASE.STALE_VERSION') return caseScreen(store, runtime, actor, found.id, STALE_BANNER);
   if (result.error.fields && form.fields.length) return { kind: 'form', view: formFor(input.type, { ...ctx, fieldErrors: { ...result.error.fields } }) };
   return caseScreen(store, runtime, actor, found.id, { text: result.error.message, style: 'attention' });

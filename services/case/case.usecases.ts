@@ -34,6 +34,8 @@ export interface ExecuteCaseCommandInput {
   command: CaseCommand;
   actor: CaseActor;
   channel: CaseChannel;
+  /** The case as the caller just read it: used for the first try instead of reading it again (one read per action). */
+  loaded?: CaseEnvelope<CaseState>;
 }
 
 /** How many times a decision is retried on a concurrent write before giving up. */
@@ -67,7 +69,8 @@ function toWrite(stored: CaseEnvelope<CaseState> | null, decision: Decision, inp
 export async function executeCaseCommand(deps: CaseDeps, input: ExecuteCaseCommandInput): Promise<Result<CaseEnvelope<CaseState>, CaseErrorCode>> {
   const policy = await deps.policyFor(input.schoolId);
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {
-    const stored = await deps.cases.get(input.schoolId, input.caseId);
+    const reuse = attempt === 1 && input.loaded && input.loaded.id === input.caseId && input.loaded.schoolId === input.schoolId;
+    const stored = reuse ? (input.loaded ?? null) : await deps.cases.get(input.schoolId, input.caseId);
     if (attempt === 1 && stored && input.expectedVersion !== undefined && stored.version !== input.expectedVersion) {
       return fail('CASE.STALE_VERSION', 'This card is out of date: the appraisal has moved on. Please open it again to see the latest.');
     }
