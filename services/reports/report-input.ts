@@ -66,9 +66,9 @@ export const reportCaseInputSchema = z
     finalRating: z.string().regex(/^[a-z-]+$/).nullable(),
     pay: z.enum(PAY_OUTCOMES).nullable(),
     /** Training needs as written in the statement (R-RPT-3). */
-    trainingNeeds: z.array(z.string().max(500)),
+    trainingNeeds: z.array(z.string().max(2000)),
     /** Agreed support and whether it was delivered (R-SUP-1). */
-    support: z.array(z.object({ agreed: z.string().max(1000), delivered: z.boolean() }).strict()),
+    support: z.array(z.object({ agreed: z.string().max(2000), delivered: z.boolean() }).strict()),
     appeals: z.array(z.object({ ground: z.enum(APPEAL_GROUNDS), stageReached: z.enum(APPEAL_LEVELS), outcome: z.enum(APPEAL_OUTCOMES) }).strict()),
     partTime: z.boolean(),
     equality: equalityInputSchema.nullable(),
