@@ -1,13 +1,10 @@
 import nock from 'nock';
-import { createCaseRuntime } from '../../bot/case-runtime';
-import { launchSchoolCycle } from '../../bot/cycle-launch';
-import { createLogger } from '../../bot/logger';
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { doVerb, formVerb } from '../../cards/verbs';
 import { caseIdFor } from '../../services/case';
 import { aButtonPress, aModalSubmission, anEvent } from '../support/slack-payloads';
 import { postToSlack } from '../support/slack-requests';
-import { startTestServer } from '../support/test-server';
+import { launchDemoCycle, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 
 // The case in Slack over signed HTTP on loopback, with nock asserting every Web API call's body (R-CHAT-1,
@@ -57,8 +54,7 @@ describe('the case in Slack (R-CHAT-1, R-CHAT-2)', () => {
       const p = await t.store.people.get(DEMO_SCHOOL_ID, id);
       if (p) await t.store.people.upsert({ ...p, slack: { userId, unreachable: false } });
     }
-    const runtime = createCaseRuntime({ store: t.store, clock: t.clock, logger: createLogger('silent') });
-    await launchSchoolCycle(t.store, runtime, { schoolId: DEMO_SCHOOL_ID, cycleYear: 2026, actor: { kind: 'admin' }, dryRun: false, channel: 'cli' });
+    await launchDemoCycle(t);
   });
   afterEach(async () => {
     nock.cleanAll();
@@ -135,8 +131,7 @@ describe('the Slack shortcut (R-CHAT-1)', () => {
       t.clock.set('2026-03-02T10:00:00.000Z');
       const sam = await t.store.people.get(DEMO_SCHOOL_ID, 'p-sam');
       if (sam) await t.store.people.upsert({ ...sam, slack: { userId: 'U0SAM', unreachable: false } });
-      const runtime = createCaseRuntime({ store: t.store, clock: t.clock, logger: createLogger('silent') });
-      await launchSchoolCycle(t.store, runtime, { schoolId: DEMO_SCHOOL_ID, cycleYear: 2026, actor: { kind: 'admin' }, dryRun: false, channel: 'cli' });
+      await launchDemoCycle(t);
       const posted = expectCall('chat.postMessage');
       const payload = { type: 'shortcut', callback_id: 'ipp.home.open', trigger_id: 't1', user: { id: 'U0SAM', team_id: 'T0001' }, team: { id: 'T0001' }, token: 'x', action_ts: '1' };
       expect((await postToSlack(`${t.base}/slack/events`, SECRET, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded')).status).toBe(200);

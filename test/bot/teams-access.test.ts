@@ -1,20 +1,14 @@
-import { createCaseRuntime } from '../../bot/case-runtime';
-import { launchSchoolCycle } from '../../bot/cycle-launch';
-import { createLogger } from '../../bot/logger';
-import { demoPeople, DEMO_SCHOOL_ID, DEMO_TENANT_ID } from '../../bot/dev/demo-school';
+import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { Verbs } from '../../cards/verbs';
 import { caseIdFor } from '../../services/case';
 import { startFakeConnector } from '../support/fake-connector';
-import { anActionExecute } from '../support/teams-activities';
-import { postJson, startTestServer } from '../support/test-server';
+import { anActionExecute, demoTeamsUser } from '../support/teams-activities';
+import { launchDemoCycle, postJson, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 
 // R-PRV-1: the reviewee can see who has access to their appraisal, and who has opened it; an outsider can
 // neither see it nor leave a trace.
-const userOf = (id: string) => {
-  const p = demoPeople().find((x) => x.id === id);
-  return { aadObjectId: p?.teams?.aadObjectId ?? '', name: p?.name ?? '', tenantId: DEMO_TENANT_ID };
-};
+const userOf = demoTeamsUser;
 const cardText = (res: { status: number; body: unknown }) => JSON.stringify((res.body as { value?: unknown } | null)?.value ?? { status: res.status, body: res.body });
 const samCase = caseIdFor('2026-03-01', 'p-sam');
 
@@ -24,10 +18,7 @@ describe('who can see my record, and who looked (R-PRV-1)', () => {
   beforeEach(async () => {
     connector = await startFakeConnector();
     t = await startTestServer();
-    t.clock.set('2026-03-02T10:00:00.000Z');
-    const runtime = createCaseRuntime({ store: t.store, clock: t.clock, logger: createLogger('silent') });
-    const launched = await launchSchoolCycle(t.store, runtime, { schoolId: DEMO_SCHOOL_ID, cycleYear: 2026, actor: { kind: 'admin' }, dryRun: false, channel: 'cli' });
-    expect(launched.ok && launched.value.opened.some((o) => o.caseId === samCase)).toBe(true);
+    await launchDemoCycle(t);
   });
   afterEach(async () => {
     await t.stop();

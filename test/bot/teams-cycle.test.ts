@@ -1,22 +1,17 @@
-import { createCaseRuntime } from '../../bot/case-runtime';
-import { launchSchoolCycle } from '../../bot/cycle-launch';
-import { createLogger } from '../../bot/logger';
-import { demoPeople, DEMO_SCHOOL_ID, DEMO_TENANT_ID } from '../../bot/dev/demo-school';
+import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { doVerb, formVerb, Verbs } from '../../cards/verbs';
 import { caseIdFor } from '../../services/case';
 import { startFakeConnector } from '../support/fake-connector';
+import { demoTeamsUser } from '../support/teams-activities';
 import { teamsClient, textOf } from '../support/teams-client';
 import type { Card } from '../support/teams-client';
-import { startTestServer } from '../support/test-server';
+import { launchDemoCycle, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 
 // A whole cycle in Teams, driven by the right people pressing the buttons their cards offer, over real HTTP
 // on loopback (R-CHAT-1, R-CHAT-2, R-MOD-1, R-PAY-1, R-STM-2). Each step opens the person's card first, so a
 // button that the case does not offer them fails the test.
-const userOf = (id: string) => {
-  const p = demoPeople().find((x) => x.id === id);
-  return { aadObjectId: p?.teams?.aadObjectId ?? '', name: p?.name ?? '', tenantId: DEMO_TENANT_ID };
-};
+const userOf = demoTeamsUser;
 const sam = userOf('p-sam');
 const grace = userOf('p-grace');
 const priya = userOf('p-head');
@@ -44,10 +39,7 @@ describe('a whole cycle in Teams (test-valley)', () => {
     const expectRecorded = (card: Card) => expect(textOf(card)).toContain('Thank you, that’s recorded.');
     const stage = async () => (await t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.stage;
 
-    on('2026-03-02');
-    const runtime = createCaseRuntime({ store: t.store, clock: t.clock, logger: createLogger('silent') });
-    const launched = await launchSchoolCycle(t.store, runtime, { schoolId: DEMO_SCHOOL_ID, cycleYear: 2026, actor: { kind: 'admin' }, dryRun: false, channel: 'cli' });
-    expect(launched.ok).toBe(true);
+    await launchDemoCycle(t);
 
     // Planning (R-DL-3, R-SA-1, R-OBJ-1, R-OBJ-4, R-PDP-1).
     expectRecorded(await client.submit(grace, await form(grace, 'meeting.schedule'), { meeting: 'planning', date: '2026-03-16' }));

@@ -1,15 +1,12 @@
-import { demoPeople, DEMO_SCHOOL_ID, DEMO_TENANT_ID } from '../../bot/dev/demo-school';
+import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { Verbs } from '../../cards/verbs';
 import { startFakeConnector } from '../support/fake-connector';
-import { aMessage, anActionExecute } from '../support/teams-activities';
+import { aMessage, anActionExecute, demoTeamsUser } from '../support/teams-activities';
 import { postJson, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 
 // The head sets the school up from chat: the set-up summary, the launch preview, the launch (R-CYC-1, R-ELG-1).
-const userOf = (id: string) => {
-  const p = demoPeople().find((x) => x.id === id);
-  return { aadObjectId: p?.teams?.aadObjectId ?? '', name: p?.name ?? '', tenantId: DEMO_TENANT_ID };
-};
+const userOf = demoTeamsUser;
 const priya = userOf('p-head');
 const sam = userOf('p-sam');
 type Card = { body: unknown; actions?: { verb?: string; data?: Record<string, unknown> }[] };

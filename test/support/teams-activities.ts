@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { demoPeople, DEMO_TENANT_ID } from '../../bot/dev/demo-school';
 
 // Builders for Teams activities as the Bot Connector delivers them, with overrides.
 
@@ -42,4 +43,11 @@ export function anActionExecute(user: TeamsUser, serviceUrl: string, verb: strin
 export function anInstall(user: TeamsUser, serviceUrl: string) {
   const b = base(user, serviceUrl);
   return { ...b, type: 'conversationUpdate', membersAdded: [{ id: b.recipient.id }] };
+}
+
+/** A person of the demo school as a Teams user. */
+export function demoTeamsUser(personId: string): TeamsUser {
+  const p = demoPeople().find((x) => x.id === personId);
+  if (!p) throw new Error(`no demo person ${personId}`);
+  return { aadObjectId: p.teams?.aadObjectId ?? '', name: p.name, tenantId: DEMO_TENANT_ID };
 }

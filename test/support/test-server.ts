@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { openProductStore } from '../../bot/compose';
 import { loadConfig } from '../../bot/config';
-import { seedDemoSchool } from '../../bot/dev/demo-school';
+import { DEMO_SCHOOL_ID, seedDemoSchool } from '../../bot/dev/demo-school';
+import { createCaseRuntime } from '../../bot/case-runtime';
+import { launchSchoolCycle } from '../../bot/cycle-launch';
 import { createLogger } from '../../bot/logger';
 import { startServer } from '../../bot/server';
 import type { RunningServer } from '../../bot/server';
@@ -48,4 +50,12 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : null };
+}
+
+/** Launches the demo school's 2026 cycle (March to February) on a test server, as the school's administrator would. */
+export async function launchDemoCycle(t: TestServer, today = '2026-03-02'): Promise<void> {
+  t.clock.set(`${today}T10:00:00.000Z`);
+  const runtime = createCaseRuntime({ store: t.store, clock: t.clock, logger: createLogger('silent') });
+  const launched = await launchSchoolCycle(t.store, runtime, { schoolId: DEMO_SCHOOL_ID, cycleYear: 2026, actor: { kind: 'admin' }, dryRun: false, channel: 'cli' });
+  if (!launched.ok) throw new Error(launched.error.message);
 }
