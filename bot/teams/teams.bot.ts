@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CardFactory, TeamsInfo, TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
-import { Application, TeamsAdapter } from '@microsoft/teams-ai';
+import { Application } from '@microsoft/teams-ai';
+import { SchoolTeamsAdapter } from './school-teams.adapter';
 import type { Logger } from 'pino';
 import { errorCard, homeCard, welcomeCard } from '../../cards/teams/cards';
 import type { AdaptiveCardJson } from '../../cards/teams/render';
@@ -45,8 +46,8 @@ function isPersonal(activity: Activity): boolean {
 /** The Teams bot: a teams-ai Application on its TeamsAdapter, with one route per command and card verb. */
 export function createTeamsBot({ config, store, logger, clock, runtime }: TeamsBotDeps) {
   const adapter = config.teams.authenticationOff
-    ? new TeamsAdapter({})
-    : new TeamsAdapter({
+    ? new SchoolTeamsAdapter({})
+    : new SchoolTeamsAdapter({
         MicrosoftAppId: config.teams.appId,
         MicrosoftAppPassword: config.teams.appPassword,
         MicrosoftAppType: config.teams.appType,
