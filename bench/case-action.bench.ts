@@ -24,7 +24,7 @@ import { post, startEchoBot } from './teams.bench';
 const N = Number(process.env.BENCH_CASE_N ?? 300);
 
 /** Counts calls to every repository method of a store. */
-function counting(store: ProductStore): { store: ProductStore; counts: Map<string, number> } {
+export function counting(store: ProductStore): { store: ProductStore; counts: Map<string, number> } {
   const counts = new Map<string, number>();
   const wrap = <T extends object>(name: string, repo: T): T =>
     new Proxy(repo, {
