@@ -140,6 +140,7 @@ describe('the Slack shortcut (R-CHAT-1)', () => {
       expect(JSON.stringify(parse(body.blocks))).toContain('Your appraisal');
     } finally {
       nock.cleanAll();
+      nock.enableNetConnect();
       await t.stop();
     }
   });

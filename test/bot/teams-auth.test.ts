@@ -27,6 +27,8 @@ function token(claims: Record<string, unknown>, key = privateKey, kid = KID): st
 describe('Teams with authentication on (real RS256 tokens)', () => {
   let t: TestServer;
   beforeAll(() => {
+    // Another test file in the same worker may have restored nock's hooks: make sure this file's are on.
+    if (!nock.isActive()) nock.activate();
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
     nock('https://login.botframework.com').persist().get('/v1/.well-known/openidconfiguration').reply(200, { issuer: 'https://api.botframework.com', jwks_uri: 'https://login.botframework.com/v1/.well-known/keys' });
