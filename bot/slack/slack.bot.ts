@@ -1,21 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { App, ExpressReceiver, LogLevel } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Logger as BoltLogger } from '@slack/bolt';
+import type { ExtendedErrorHandlerArgs } from '@slack/bolt/dist/App';
 import { Router } from 'express';
 import type { Logger } from 'pino';
-import { fallbackText, homeBlocks, welcomeBlocks } from '../../cards/slack/blocks';
-import type { Block } from '../../cards/slack/blocks';
-import { Verbs } from '../../cards/verbs';
+import { errorBlocks, fallbackText } from '../../cards/slack/blocks';
+import { apologyView } from '../../cards/views/error.view';
 import type { Clock } from '../../services/shared/time';
 import { resolveActor } from '../actor';
 import type { CaseRuntime } from '../case-runtime';
 import type { ProductStore } from '../compose';
 import type { Config } from '../config';
 import { currentCorrelationId } from '../logger';
-import { homeScreen, welcomeScreen } from '../screens';
-import { caseScreen, myCase } from '../case-screens';
-import { moderationScreen, teamScreen } from '../queue-screens';
-import { registerSlackCaseRoutes, screenBlocks } from './slack-case.routes';
+import { registerSlackCaseRoutes } from './slack-case.routes';
+import { answerText, PRIVATE_POINTER } from './slack-commands';
+import { homeTabBlocks } from './slack-home';
+import { eventKey, firstDelivery, messageKey } from './slack-replay';
+import { myAppraisal } from './slack-screens';
 
 /** What the Slack bot needs from the composition root. */
 export interface SlackBotDeps {
@@ -41,6 +43,13 @@ function boltLogger(logger: Logger): BoltLogger {
   };
 }
 
+/** The Slack user an incoming body is about, if any (for the apology after an unexpected failure). */
+function userOf(body: unknown): string | null {
+  const b = body as { user?: { id?: unknown } | string; user_id?: unknown; event?: { user?: unknown } } | undefined;
+  const id = typeof b?.user === 'object' ? b.user.id : (b?.user ?? b?.user_id ?? b?.event?.user);
+  return typeof id === 'string' && /^[UW][A-Z0-9]{1,30}$/.test(id) ? id : null;
+}
+
 /**
  * The Slack bot: a bolt App whose receiver is mounted on the product's one HTTP server at /slack/events
  * (events, slash commands and interactivity). Signature verification is always on. Every listener
@@ -61,82 +70,63 @@ export function createSlackBot({ config, store, logger, clock, runtime }: SlackB
     botId: config.slack.botId,
     botUserId: config.slack.botUserId,
     tokenVerificationEnabled: false,
+    extendedErrorHandler: true,
     logger: boltLogger(logger),
-    clientOptions: { slackApiUrl: config.slack.apiUrl },
+    // A Web API call that fails is retried twice, quickly; Slack's own rate-limit pauses are still honoured.
+    clientOptions: { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 2, minTimeout: 100, maxTimeout: 1000 } },
   });
+  // For what is only courtesy (tidying an old message, an apology): tried once, never retried for long.
+  const bestEffort = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 } });
+  const deps = { store, runtime };
+  const actorOf = (userId: string) => resolveActor(store, 'slack', userId);
 
-  /** Slack redelivers events it thinks were lost: act on each event id once (for a day). */
-  const firstDelivery = (key: string | undefined) =>
-    key ? store.idempotency.firstSeen(`slack:${key}`, clock.now().toISOString(), 86_400) : Promise.resolve(true);
-
-  async function dm(userId: string, blocks: Block[], text: string): Promise<void> {
-    await app.client.chat.postMessage({ channel: userId, blocks, text });
+  async function publishHome(userId: string): Promise<void> {
+    const blocks = await homeTabBlocks(deps, await actorOf(userId));
+    await app.client.views.publish({ user_id: userId, view: { type: 'home', blocks } as never });
   }
 
-  async function help(userId: string): Promise<void> {
-    const view = welcomeScreen(await resolveActor(store, 'slack', userId));
-    await dm(userId, welcomeBlocks(view), fallbackText(view));
+  async function answerInDm(userId: string, typed: string): Promise<void> {
+    const answer = await answerText(deps, await actorOf(userId), typed);
+    await app.client.chat.postMessage({ channel: userId, blocks: answer.blocks, text: answer.text });
   }
 
-  async function home(userId: string): Promise<void> {
-    const actor = await resolveActor(store, 'slack', userId);
-    const mine = await myCase(store, runtime, actor);
-    if (mine) {
-      const screen = await caseScreen(store, runtime, actor, mine.id);
-      return dm(userId, screenBlocks(screen), screen.kind === 'case' ? fallbackText(screen.view) : 'Your appraisal');
-    }
-    const screen = await homeScreen(store, actor);
-    const blocks = screen.kind === 'home' ? homeBlocks(screen.view) : welcomeBlocks(screen.view);
-    await dm(userId, blocks, fallbackText(screen.view));
-  }
-
-  /** The same words as in Teams: status, objectives, self-assessment, team, moderation, help. */
-  async function answer(userId: string, typed: string): Promise<void> {
-    const word = typed.trim().toLowerCase();
-    if (/^(status|home|my appraisal|objectives|self[- ]assessment)\W*$/.test(word)) return home(userId);
-    if (/^(my team|team|reviews)\W*$/.test(word)) {
-      const screen = await teamScreen(store, runtime, await resolveActor(store, 'slack', userId));
-      return dm(userId, screenBlocks(screen), 'Your team');
-    }
-    if (/^(moderation|approvals|queue)\W*$/.test(word)) {
-      const screen = await moderationScreen(store, runtime, await resolveActor(store, 'slack', userId));
-      return dm(userId, screenBlocks(screen), 'Waiting for you');
-    }
-    return help(userId);
-  }
-
-  registerSlackCaseRoutes(app, { store, runtime });
+  registerSlackCaseRoutes(app, { store, runtime, clock, logger, publishHome, bestEffort });
 
   app.command('/ipp', async ({ ack, command }) => {
-    await ack();
-    // Whatever channel the command was typed in, the answer goes to the person's DM with the bot (R-PRV-1).
-    await answer(command.user_id, command.text);
+    // Typed anywhere but a DM, the channel gets only a pointer; the answer goes to the DM with the bot (R-PRV-1).
+    await ack(command.channel_id.startsWith('D') ? undefined : { response_type: 'ephemeral', text: PRIVATE_POINTER });
+    await answerInDm(command.user_id, command.text);
   });
 
   app.message(async ({ message }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
-    if (!(await firstDelivery(`${message.channel}:${message.ts}`))) return;
-    await answer(message.user, 'text' in message ? (message.text ?? '') : '');
+    if (!(await firstDelivery(store, clock, messageKey(message.channel, message.ts)))) return;
+    await answerInDm(message.user, 'text' in message ? (message.text ?? '') : '');
   });
 
   // The global shortcut "Open my appraisal" (manifest: callback ipp.home.open).
   app.shortcut('ipp.home.open', async ({ ack, body }) => {
     await ack();
-    await home(body.user.id);
+    const answer = await myAppraisal(deps, await actorOf(body.user.id));
+    await app.client.chat.postMessage({ channel: body.user.id, blocks: answer.blocks, text: answer.text });
   });
 
-  app.action(Verbs.homeShow, async ({ ack, body }) => {
-    await ack();
-    await home(body.user.id);
-  });
-  app.action(Verbs.helpShow, async ({ ack, body }) => {
-    await ack();
-    await help(body.user.id);
+  // App Home: my appraisal, and for reviewers and the head their queues (R-CHAT-2).
+  app.event('app_home_opened', async ({ event, body }) => {
+    if (event.tab !== 'home') return;
+    if (!(await firstDelivery(store, clock, eventKey(body.event_id)))) return;
+    await publishHome(event.user);
   });
 
-  app.error(async (error) => {
+  // An unexpected failure: logged with a reference, and the person told so kindly in their DM.
+  app.error(async ({ error, body }: ExtendedErrorHandlerArgs) => {
     const reference = currentCorrelationId() ?? randomUUID();
     logger.error({ event: 'slack.error', reference, err: { name: error.name, message: error.message, code: error.code } }, 'unhandled error in a Slack listener');
+    const userId = userOf(body);
+    if (!userId) return;
+    const view = apologyView(reference);
+    // If even the apology cannot be sent there is nobody left to tell: the log line above is the record.
+    await bestEffort.chat.postMessage({ channel: userId, blocks: errorBlocks(view), text: fallbackText(view) }).catch(() => undefined);
   });
 
   return { app, receiver, router };
