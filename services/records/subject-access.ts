@@ -1,0 +1,52 @@
+import type { CaseState } from '../case/case-state.schema';
+import type { Person } from '../people/person.schema';
+import type { AuditEvent } from '../ports/store.port';
+import { escapeHtml } from '../reports/html-escape';
+
+// A subject access request: everything held about one person — their roster record, their own cases and the
+// audit events about those cases. Other people appear by id only: their names are taken out (R-PRV-1).
+
+/** Everything held about one person. */
+export interface SubjectAccessExport {
+  readonly person: Person;
+  readonly cases: readonly CaseState[];
+  readonly audit: readonly AuditEvent[];
+}
+
+/** The export, with other people's names removed from each case (ids stay, so the record still reads). */
+export function buildSubjectAccessExport(person: Person, cases: readonly CaseState[], audit: readonly AuditEvent[]): SubjectAccessExport {
+  const own = cases.filter((c) => c.revieweeId === person.id);
+  const ids = new Set(own.map((c) => c.id));
+  return {
+    person,
+    cases: own.map((c) => ({ ...c, names: Object.fromEntries(Object.entries(c.names).filter(([id]) => id === person.id)) })),
+    audit: audit.filter((e) => e.caseId !== null && ids.has(e.caseId)),
+  };
+}
+
+function block(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? '<p>(none)</p>' : `<ol>${value.map((v) => `<li>${block(v)}</li>`).join('')}</ol>`;
+  if (value !== null && typeof value === 'object') {
+    const rows = Object.entries(value as Record<string, unknown>).map(([k, v]) => `<tr><th scope="row">${escapeHtml(k)}</th><td>${block(v)}</td></tr>`);
+    return rows.length === 0 ? '<p>(none)</p>' : `<table>${rows.join('')}</table>`;
+  }
+  return escapeHtml(value === null || value === undefined ? '' : String(value));
+}
+
+/** The export as one readable HTML document; every value is escaped. */
+export function renderSubjectAccessHtml(x: SubjectAccessExport): string {
+  return [
+    '<!doctype html>',
+    '<html lang="en-GB"><head><meta charset="utf-8"><title>Your appraisal records</title>',
+    '<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}th{text-align:left;vertical-align:top;padding-right:1em}td,th{border-top:1px solid #ddd}</style></head><body>',
+    `<h1>Appraisal records held about ${escapeHtml(x.person.name)}</h1>`,
+    '<p>Other people are shown by their id only.</p>',
+    '<h2>Your record on the staff list</h2>',
+    block(x.person),
+    `<h2>Your appraisals (${x.cases.length})</h2>`,
+    ...x.cases.map((c) => `<h3>Cycle from ${escapeHtml(c.cycle.start)} to ${escapeHtml(c.cycle.end)}</h3>${block(c)}`),
+    `<h2>Who did what, and when (${x.audit.length})</h2>`,
+    block(x.audit),
+    '</body></html>',
+  ].join('\n');
+}
