@@ -1,6 +1,6 @@
 import { COMMAND_PHRASES } from '../../../services/case/command-phrases';
 import type { CommandType } from '../../../services/case/case-commands.schema';
-import { doVerb, Verbs } from '../../verbs';
+import { doVerb, formVerb, Verbs } from '../../verbs';
 import type { DocumentView, FieldView, FormContext, FormView } from './form.types';
 
 // Small builders for form fields: each keeps what the person typed last time and shows its problem.
@@ -39,6 +39,16 @@ export function toggleField(ctx: FormContext, id: string, label: string, value =
 /** A heading between groups of fields. */
 export const headingField = (id: string, label: string): FieldView => ({ kind: 'heading', id, label });
 
+/** Colleagues to choose from by name (never a typed id), leaving out the people given. */
+export const colleagues = (ctx: FormContext, exclude: readonly (string | null)[] = []): { title: string; value: string }[] =>
+  ctx.people.filter((p) => !exclude.includes(p.id)).map((p) => ({ title: p.name, value: p.id }));
+
+/** A person's name as the case knows it. */
+export const nameIn = (ctx: FormContext, id: string | null, fallback = 'someone'): string => (id ? (ctx.state.names[id] ?? ctx.people.find((p) => p.id === id)?.name ?? fallback) : fallback);
+
+/** A long text cut to a line a card can show. */
+export const clip = (text: string, max = 300): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
 /** "Record the interim review" from "record the interim review". */
 export const sentence = (phrase: string): string => phrase.charAt(0).toUpperCase() + phrase.slice(1);
 
@@ -46,7 +56,7 @@ export const sentence = (phrase: string): string => phrase.charAt(0).toUpperCase
 export function formOf(
   ctx: FormContext,
   command: CommandType,
-  parts: { title?: string; intro?: string | null; document?: DocumentView | null; fields: FieldView[]; fixed?: FormView['fixed']; submitTitle?: string },
+  parts: { title?: string; intro?: string | null; document?: DocumentView | null; fields: FieldView[]; fixed?: FormView['fixed']; submitTitle?: string; readOnly?: boolean; opensForm?: boolean },
 ): FormView {
   const shown = (id: string) => parts.fields.some((f) => f.id === id && f.kind !== 'heading' && !(f.kind === 'choice' && f.choices.length === 0));
   const errors = Object.entries(ctx.fieldErrors).filter(([id]) => !shown(id)).map(([id, problem]) => (/^[a-z]/i.test(id) ? `${id.split('.').pop() ?? id}: ${problem}` : problem));
@@ -62,8 +72,10 @@ export function formOf(
     errors,
     caseId: ctx.state.id,
     version: ctx.version,
+    // A step chat cannot take (it is done by the system) shows what happens, with no button to send.
     actions: [
-      { verb: doVerb(command), title: parts.submitTitle ?? 'Send', data: { ...(parts.fixed ?? {}), caseId: ctx.state.id, version: ctx.version }, style: 'positive' },
+      // A first step that only chooses (which objective to change) opens the full form rather than sending.
+      ...(parts.readOnly ? [] : [{ verb: parts.opensForm ? formVerb(command) : doVerb(command), title: parts.submitTitle ?? 'Send', data: { ...(parts.fixed ?? {}), caseId: ctx.state.id, version: ctx.version }, style: 'positive' as const }]),
       { verb: Verbs.caseShow, title: 'Back', data: { caseId: ctx.state.id } },
     ],
   };

@@ -1,35 +1,64 @@
 import { COMMAND_PHRASES } from '../../../services/case/command-phrases';
 import type { CommandType } from '../../../services/case/case-commands.schema';
+import { carryForwardForm, groupObjectivesForm, objectivesDetermineForm, objectivesDisagreeForm, objectivesShareForm } from './agreement.form';
+import { APPEAL_FORMS } from './appeal.form';
+import { finalAssessmentForm, payFlagRiskForm, payRecommendForm, sendBackForm } from './final.form';
 import { formOf, sentence } from './form-fields';
 import type { FormBuilder, FormContext, FormView } from './form.types';
 import { genericForm, plainFields } from './generic.form';
+import { LIFECYCLE_FORMS } from './lifecycle.form';
+import { developmentPlanForm, finalSelfReviewForm, interimForm, meetingScheduleForm } from './meetings.form';
 import { objectiveAddForm, objectiveChangeForm, objectiveRemoveForm } from './objectives.form';
-import { evidenceForm, newReviewerForm, observationFeedbackForm, observationPlanForm, observationRecordForm } from './people.form';
-import { developmentPlanForm, finalAssessmentForm, interimForm, selfAssessmentForm } from './review.form';
+import { evidenceForm, objectionDecideForm, objectionRaiseForm, observationFeedbackForm, observationPlanForm, observationRecordForm, reviewerChangeForm } from './people.form';
+import { selfAssessmentForm, selfAssessmentReviewForm } from './self-assessment.form';
 import { statementCommentForm, statementSignForm } from './statement.form';
+import { concernForm, supportDeliveredForm, supportPlanForm, supportReviewForm } from './support.form';
 
 export type { DocumentView, FieldView, FormBuilder, FormContext, FormView } from './form.types';
 export { formInput, fieldErrorsOf } from './form-input';
+export { DEFAULT_STANDARDS } from './self-assessment.form';
 
-/** Commands whose input is more than plain fields: each has a form of its own. */
+/**
+ * Every command a person fills in has a form of its own: plain words, ids chosen by name or fixed, field ids
+ * equal to the input schema's paths. The rest (agree, propose, approve) run from a button or read a note.
+ */
 export const BESPOKE_FORMS: Partial<Record<CommandType, FormBuilder>> = {
+  'meeting.schedule': meetingScheduleForm,
+  'self-assessment.submit': selfAssessmentForm,
+  'self-assessment.review': selfAssessmentReviewForm,
   'objective.add': objectiveAddForm,
   'objective.update': objectiveChangeForm('objective.update'),
   'objective.revise': objectiveChangeForm('objective.revise'),
   'objective.remove': objectiveRemoveForm,
+  'objectives.disagree': objectivesDisagreeForm,
+  'objectives.determine': objectivesDetermineForm,
+  'objectives.use-group': groupObjectivesForm,
+  'objectives.carry-forward': carryForwardForm,
+  'objectives.share': objectivesShareForm,
+  'development-plan.set': developmentPlanForm,
+  'moderation.refer-back': sendBackForm('moderation.refer-back'),
   'statement.sign': statementSignForm,
   'statement.comment': statementCommentForm,
-  'self-assessment.submit': selfAssessmentForm,
-  'development-plan.set': developmentPlanForm,
-  'interim.record': interimForm,
-  'final.assess': finalAssessmentForm,
   'observation.plan': observationPlanForm,
   'observation.record': observationRecordForm,
   'observation.feedback': observationFeedbackForm,
   'evidence.add': evidenceForm,
-  'reviewer.change': newReviewerForm('reviewer.change'),
-  'objection.decide': newReviewerForm('objection.decide'),
-  'objection.appeal-decide': newReviewerForm('objection.appeal-decide'),
+  'interim.record': interimForm,
+  'concern.raise': concernForm,
+  'support-plan.set': supportPlanForm,
+  'support-plan.review': supportReviewForm,
+  'support.delivered': supportDeliveredForm,
+  'final.self-review': finalSelfReviewForm,
+  'final.assess': finalAssessmentForm,
+  'pay.flag-risk': payFlagRiskForm,
+  'pay.recommend': payRecommendForm,
+  'pay.refer-back': sendBackForm('pay.refer-back'),
+  ...APPEAL_FORMS,
+  'objection.raise': objectionRaiseForm,
+  'objection.decide': objectionDecideForm('objection.decide'),
+  'objection.appeal-decide': objectionDecideForm('objection.appeal-decide'),
+  'reviewer.change': reviewerChangeForm,
+  ...LIFECYCLE_FORMS,
 };
 
 const NO_FIELDS = { values: {}, fieldErrors: {}, args: {}, people: [] } as unknown as FormContext;

@@ -14,16 +14,24 @@ const KIND_TITLES: Record<(typeof OBJECTIVE_KINDS)[number], string> = {
   employee: 'My own objective',
 };
 
-/** The six aspects of an objective, under `objective.`, prefilled from its latest version. */
-export function objectiveFields(ctx: FormContext, current: ObjectiveRecord['versions'][number] | null): FieldView[] {
-  const f = (id: string) => `objective.${id}`;
-  return [
-    textField(ctx, f('headline'), 'Headline: the outcome you want', { value: current?.headline, required: true, max: 300, multiline: false }),
-    textField(ctx, f('tasks'), 'Tasks and action steps', { value: current?.tasks, required: true }),
-    textField(ctx, f('timescales'), 'Timescales', { value: current?.timescales, required: true, max: 500 }),
-    textField(ctx, f('successMeasures'), 'How we will know it is achieved', { value: current?.successMeasures, required: true }),
-    textField(ctx, f('evidenceHow'), 'How that information is gathered', { value: current?.evidenceHow, required: true }),
+/**
+ * The six aspects of an objective under `prefix` (`objective.`, `objectives.2.`), prefilled from a version.
+ * An optional row (a spare one in a list) asks only for words, so a row left blank adds nothing.
+ */
+export function objectiveFields(ctx: FormContext, current: ObjectiveRecord['versions'][number] | null, prefix = 'objective', optional = false): FieldView[] {
+  const f = (id: string) => `${prefix}.${id}`;
+  const need = !optional;
+  const words: FieldView[] = [
+    textField(ctx, f('headline'), 'Headline: the outcome you want', { value: current?.headline, required: need, max: 300, multiline: false }),
+    textField(ctx, f('tasks'), 'Tasks and action steps', { value: current?.tasks, required: need }),
+    textField(ctx, f('timescales'), 'Timescales', { value: current?.timescales, required: need, max: 500 }),
+    textField(ctx, f('successMeasures'), 'How we will know it is achieved', { value: current?.successMeasures, required: need }),
+    textField(ctx, f('evidenceHow'), 'How that information is gathered', { value: current?.evidenceHow, required: need }),
     textField(ctx, f('support'), 'Support, training and development agreed', { value: current?.support }),
+  ];
+  if (optional) return [...words, dateField(ctx, f('targetDate'), 'Target date (optional)', { value: current?.targetDate, required: false })];
+  return [
+    ...words,
     choiceField(ctx, f('kind'), 'Kind', OBJECTIVE_KINDS.map((k) => ({ title: KIND_TITLES[k], value: k })), { value: current?.kind ?? 'individual' }),
     ...(ctx.state.priorities.length
       ? [choiceField(ctx, f('priorityIds'), 'Links to the school’s priorities', ctx.state.priorities.map((p) => ({ title: p.title, value: p.id })), { value: current?.priorityIds.join(','), multi: true, required: false })]
@@ -55,7 +63,8 @@ export function objectiveChangeForm(type: Extract<CommandType, 'objective.update
       intro: type === 'objective.revise' ? 'The earlier version stays in the record.' : null,
       fields: objective ? fields : [objectivePicker(ctx)],
       fixed: objective ? { objectiveId: objective.id } : {},
-      submitTitle: 'Save',
+      submitTitle: objective ? 'Save' : 'Next',
+      opensForm: objective === null,
     });
   };
 }
