@@ -1,0 +1,136 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { STAGES } from '../../../services/case/case-stages';
+import type { CaseState } from '../../../services/case';
+import { createSchoolPolicy } from '../../../services/policy';
+import { buildSubjectAccessExport, expiredCases, renderSubjectAccessHtml } from '../../../services/records';
+import {
+  anonymisedSample, buildCpdSummary, buildGovernorsReport, buildPayrollExport, caseDeadlineRules, parseEqualityCsv, parsePayPointsCsv, payRecommendationsFromCases,
+  payrollDates, redactTerms, renderCpdSummaryCsv, renderGovernorsReportCsv, renderGovernorsReportHtml, renderPayrollCsv, renderSampleJson, reportInputsFromCases,
+} from '../../../services/reports';
+import type { ProductStore } from '../../compose';
+import type { Options } from './admin-commands';
+import { table, UsageError } from './admin-output';
+import type { Output } from './admin-output';
+
+// Reports and records from the command line (R-RPT-1, R-RPT-2, R-RPT-3, R-PAY-1, R-PRV-1, R-PRV-2).
+
+const need = (o: Options, name: string): string => {
+  const v = o[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`);
+  return v;
+};
+const readInput = (file: string): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read file ${file}`);
+  }
+};
+const cycleYearOf = (o: Options): number => {
+  const year = Number(need(o, 'cycle'));
+  if (!/^\d{4}$/.test(String(o.cycle)) || year < 2000 || year > 2100) throw new UsageError('--cycle must be a year, e.g. 2026');
+  return year;
+};
+
+async function schoolContext(store: ProductStore, o: Options) {
+  const schoolId = need(o, 'school');
+  const school = await store.schools.get(schoolId);
+  if (!school) throw new UsageError(`there is no school with id ${schoolId}`);
+  const policy = createSchoolPolicy({ presetId: school.presetId, settings: school.settings });
+  if (!policy.ok) throw new UsageError(policy.error.message);
+  return { school, policy: policy.value, people: await store.people.list(schoolId) };
+}
+
+async function cycleCases(store: ProductStore, o: Options) {
+  const ctx = await schoolContext(store, o);
+  const year = cycleYearOf(o);
+  const timeline = ctx.policy.timeline(year);
+  const cases = (await store.cases.listByCycle(ctx.school.id, timeline.start)).map((e) => e.state);
+  return { ...ctx, year, timeline, cases };
+}
+
+/** Every case of a school, whatever its stage. */
+async function allCases(store: ProductStore, schoolId: string) {
+  return (await Promise.all(STAGES.map((stage) => store.cases.listByStage(schoolId, stage)))).flat();
+}
+
+const written = (o: Options, text: string, what: string): string => {
+  if (typeof o.out !== 'string') return text;
+  writeFileSync(o.out, text);
+  return `Wrote the ${what} to ${o.out}.`;
+};
+
+/** `report governors|payroll|cpd|sample --school ID --cycle YYYY`. */
+export async function reportCommand(store: ProductStore, sub: string | undefined, o: Options, today: string): Promise<Output> {
+  if (!sub || !['governors', 'payroll', 'cpd', 'sample'].includes(sub)) throw new UsageError('usage: admin report <governors|payroll|cpd|sample> --school ID --cycle YYYY');
+  const c = await cycleCases(store, o);
+  const redact = redactTerms(c.people, c.cases);
+  if (sub === 'payroll') {
+    const dates = payrollDates(c.policy, c.year);
+    if (!dates.ok) throw new UsageError(dates.error.message);
+    const early = buildPayrollExport([], { today, ...dates.value });
+    if (!early.ok) throw new UsageError(early.error.message);
+    if (typeof o.points !== 'string') throw new UsageError('payroll needs each person’s current pay point: give --points FILE.csv (staffId,currentPoint)');
+    const points = parsePayPointsCsv(readInput(o.points));
+    if (!points.ok) throw new UsageError(points.error.message);
+    const recs = payRecommendationsFromCases(c.cases, c.people, points.value);
+    if (!recs.ok) throw new UsageError(recs.error.message);
+    const payroll = buildPayrollExport(recs.value, { today, ...dates.value });
+    if (!payroll.ok) throw new UsageError(payroll.error.message);
+    return { data: payroll.value, text: written(o, renderPayrollCsv(payroll.value), 'payroll export') };
+  }
+  if (sub === 'sample') {
+    const size = Number(need(o, 'size'));
+    if (!Number.isInteger(size) || size < 1 || size > 100) throw new UsageError('--size must be a whole number from 1 to 100');
+    const sample = anonymisedSample(c.cases, { size, redact });
+    return { data: sample, text: written(o, renderSampleJson(sample), 'sample of statements') };
+  }
+  let equality;
+  if (typeof o.equality === 'string') {
+    const parsed = parseEqualityCsv(readInput(o.equality));
+    if (!parsed.ok) throw new UsageError(parsed.error.message);
+    const byStaff = parsed.value;
+    equality = new Map(c.people.flatMap((p) => (byStaff.has(p.staffId) ? [[p.id, byStaff.get(p.staffId)!] as const] : [])));
+  }
+  const inputs = reportInputsFromCases(c.cases, { policy: c.policy, asOf: today, people: c.people, ...(equality ? { equality } : {}) });
+  if (sub === 'cpd') {
+    const summary = buildCpdSummary(inputs, { redact });
+    return { data: summary, text: written(o, renderCpdSummaryCsv(summary), 'CPD summary') };
+  }
+  const format = o.format ?? 'html';
+  if (format !== 'html' && format !== 'csv') throw new UsageError('--format must be html or csv');
+  const threshold = o.threshold === undefined ? undefined : Number(o.threshold);
+  const report = buildGovernorsReport(inputs, {
+    schoolName: c.school.name, cycleLabel: `${c.timeline.start.slice(0, 4)} to ${c.timeline.end.slice(0, 4)}`, ratingScale: c.policy.finalRatingScale,
+    deadlineRules: caseDeadlineRules(c.policy, c.timeline.start), redact, ...(threshold === undefined ? {} : { threshold }),
+  });
+  if (!report.ok) throw new UsageError(report.error.message);
+  const text = format === 'csv' ? renderGovernorsReportCsv(report.value) : renderGovernorsReportHtml(report.value);
+  return { data: report.value, text: written(o, text, 'governors’ report') };
+}
+
+/** `export person --school ID --person ID [--format json|html]`: a subject access export (R-PRV-1). */
+export async function exportCommand(store: ProductStore, sub: string | undefined, o: Options): Promise<Output> {
+  if (sub !== 'person') throw new UsageError('usage: admin export person --school ID --person ID [--format json|html]');
+  const { school } = await schoolContext(store, o);
+  const personId = need(o, 'person');
+  const person = await store.people.get(school.id, personId);
+  if (!person) throw new UsageError(`there is no person with id ${personId} at ${school.id}`);
+  const format = o.format ?? 'json';
+  if (format !== 'html' && format !== 'json') throw new UsageError('--format must be json or html');
+  const cases: CaseState[] = (await allCases(store, school.id)).map((e) => e.state).filter((s) => s.revieweeId === person.id);
+  const audit = (await Promise.all(cases.map((s) => store.audit.listForCase(school.id, s.id)))).flat();
+  const x = buildSubjectAccessExport(person, cases, audit);
+  return { data: x, text: written(o, format === 'html' ? renderSubjectAccessHtml(x) : JSON.stringify(x, null, 2), 'records') };
+}
+
+/** `retention --school ID [--dry-run] [--today YYYY-MM-DD]`: cases past six years, destroyed unless a dry run (R-PRV-2). */
+export async function retentionCommand(store: ProductStore, o: Options, today: string): Promise<Output> {
+  const { school } = await schoolContext(store, o);
+  const expired = expiredCases((await allCases(store, school.id)).map((e) => ({ id: e.id, cycleEnd: e.cycleEnd })), today);
+  if (o['dry-run'] === true || expired.length === 0) return { data: { expired, destroyed: 0 }, text: `${expired.length} case(s) past retention${o['dry-run'] === true ? ' (dry run: nothing was destroyed)' : ''}:\n${table(expired.map((e) => ({ ...e })))}` };
+  if (!store.purgeExpired) throw new UsageError('this store destroys expired records by itself');
+  const destroyed = await store.purgeExpired(`${today}T12:00:00.000Z`);
+  await store.audit.append({ id: `retention-${school.id}-${today}`, schoolId: school.id, caseId: null, actorId: 'admin', action: `retention.purge cases=${expired.length} records=${destroyed}`, at: `${today}T12:00:00.000Z`, channel: 'cli' });
+  return { data: { expired, destroyed }, text: `Destroyed ${expired.length} case(s) past retention (${destroyed} records in all):\n${table(expired.map((e) => ({ ...e })))}` };
+}
