@@ -8,10 +8,10 @@ import { context, errorBlocks, verbOfActionId } from '../../cards/slack/blocks';
 import type { Block } from '../../cards/slack/blocks';
 import { formVerb, Verbs } from '../../cards/verbs';
 import type { Clock } from '../../services/shared/time';
-import { resolveActor } from '../actor';
 import type { CaseRuntime } from '../case-runtime';
 import { runCaseCommand } from '../case-screens';
 import type { ProductStore } from '../compose';
+import { slackActor } from './slack-actor';
 import { checkModal, modalValues, readModal } from './slack-modal';
 import { firstDelivery, pressKey, viewKey } from './slack-replay';
 import { answerButton, changesRecord, screenMessage } from './slack-screens';
@@ -27,7 +27,7 @@ export interface SlackRouteDeps {
   clock: Clock;
   logger: Logger;
   /** Re-publishes a person's App Home after something changed from it. */
-  publishHome(userId: string): Promise<void>;
+  publishHome(userId: string, teamId: string | undefined): Promise<void>;
   /** A Web API client that tries once, for what is only courtesy. */
   bestEffort: WebClient;
 }
@@ -37,6 +37,9 @@ const containerSchema = z
   .object({ type: z.string(), channel_id: z.string().optional(), message_ts: z.string().optional(), view_id: z.string().optional() })
   .loose();
 const isDirectMessage = (channel: string | undefined): channel is string => typeof channel === 'string' && channel.startsWith('D');
+
+/** The workspace a payload came from. */
+const teamOf = (body: { user: { team_id?: string }; team: { id: string } | null }): string | undefined => body.user.team_id ?? body.team?.id;
 
 /** A button's value: JSON data, or nothing usable. */
 function dataOf(value: string | undefined): Record<string, unknown> {
@@ -64,7 +67,7 @@ export function registerSlackCaseRoutes(app: App, deps: SlackRouteDeps): void {
     const verb = verbOfActionId(action.action_id);
     const replay = pressKey({ userId: body.user.id, actionId: action.action_id, value: action.value ?? '', where }, changesRecord(verb));
     if (!(await firstDelivery(store, clock, replay))) return;
-    const actor = await resolveActor(store, 'slack', body.user.id);
+    const actor = await slackActor(store, body.user.id, teamOf(body));
     const answer = await answerButton({ store, runtime }, actor, verb, dataOf(action.value));
     const message = container.success && container.data.type === 'message' && isDirectMessage(container.data.channel_id) && container.data.message_ts
       ? { channel: container.data.channel_id, ts: container.data.message_ts }
@@ -76,7 +79,7 @@ export function registerSlackCaseRoutes(app: App, deps: SlackRouteDeps): void {
     // Replace the pressed message (its buttons are spent); from the App Home, answer in the DM and refresh the Home.
     if (message) await app.client.chat.update({ ...message, blocks: answer.blocks, text: answer.text });
     else await dm(body.user.id, answer);
-    if (container.success && container.data.type === 'view' && answer.changed) await deps.publishHome(body.user.id);
+    if (container.success && container.data.type === 'view' && answer.changed) await deps.publishHome(body.user.id, teamOf(body));
   });
 
   app.view(/^ipp\.form\./, async ({ ack, body, view }) => {
@@ -90,7 +93,7 @@ export function registerSlackCaseRoutes(app: App, deps: SlackRouteDeps): void {
     if (errors) return void (await ack({ response_action: 'errors', errors }));
     await ack();
     if (!(await firstDelivery(store, clock, viewKey(view.id)))) return;
-    const actor = await resolveActor(store, 'slack', body.user.id);
+    const actor = await slackActor(store, body.user.id, teamOf(body));
     const data = { ...modal.meta.fixed, caseId: modal.meta.caseId, version: modal.meta.version, ...values };
     const screen = await runCaseCommand(store, runtime, actor, { type: modal.type, data, channel: 'slack' });
     if (screen.kind === 'form') {
@@ -101,12 +104,12 @@ export function registerSlackCaseRoutes(app: App, deps: SlackRouteDeps): void {
       return dm(body.user.id, { blocks, text: 'That wasn’t recorded' });
     }
     await dm(body.user.id, screenMessage(screen));
-    if (screen.kind === 'case') await tidy(modal.meta.origin, body.user.id);
+    if (screen.kind === 'case') await tidy(modal.meta.origin, body.user.id, teamOf(body));
   });
 
   /** The message the form was opened from loses its spent buttons; a Home it was opened from is refreshed. */
-  async function tidy(origin: ModalOrigin | null, userId: string): Promise<void> {
-    if (!origin) return deps.publishHome(userId);
+  async function tidy(origin: ModalOrigin | null, userId: string, teamId: string | undefined): Promise<void> {
+    if (!origin) return deps.publishHome(userId, teamId);
     if (!isDirectMessage(origin.channel)) return;
     // The record is already stored and the new message sent: an old message that is gone is only logged.
     await deps.bestEffort.chat

@@ -8,11 +8,11 @@ import type { Logger } from 'pino';
 import { errorBlocks, fallbackText } from '../../cards/slack/blocks';
 import { apologyView } from '../../cards/views/error.view';
 import type { Clock } from '../../services/shared/time';
-import { resolveActor } from '../actor';
 import type { CaseRuntime } from '../case-runtime';
 import type { ProductStore } from '../compose';
 import type { Config } from '../config';
 import { currentCorrelationId } from '../logger';
+import { slackActor } from './slack-actor';
 import { registerSlackCaseRoutes } from './slack-case.routes';
 import { answerText, PRIVATE_POINTER } from './slack-commands';
 import { homeTabBlocks } from './slack-home';
@@ -78,15 +78,15 @@ export function createSlackBot({ config, store, logger, clock, runtime }: SlackB
   // For what is only courtesy (tidying an old message, an apology): tried once, never retried for long.
   const bestEffort = new WebClient(config.slack.botToken, { slackApiUrl: config.slack.apiUrl, retryConfig: { retries: 0 } });
   const deps = { store, runtime };
-  const actorOf = (userId: string) => resolveActor(store, 'slack', userId);
+  const actorOf = (userId: string, teamId: string | undefined) => slackActor(store, userId, teamId);
 
-  async function publishHome(userId: string): Promise<void> {
-    const blocks = await homeTabBlocks(deps, await actorOf(userId));
+  async function publishHome(userId: string, teamId: string | undefined): Promise<void> {
+    const blocks = await homeTabBlocks(deps, await actorOf(userId, teamId));
     await app.client.views.publish({ user_id: userId, view: { type: 'home', blocks } as never });
   }
 
-  async function answerInDm(userId: string, typed: string): Promise<void> {
-    const answer = await answerText(deps, await actorOf(userId), typed);
+  async function answerInDm(userId: string, teamId: string | undefined, typed: string): Promise<void> {
+    const answer = await answerText(deps, await actorOf(userId, teamId), typed);
     await app.client.chat.postMessage({ channel: userId, blocks: answer.blocks, text: answer.text });
   }
 
@@ -95,19 +95,19 @@ export function createSlackBot({ config, store, logger, clock, runtime }: SlackB
   app.command('/ipp', async ({ ack, command }) => {
     // Typed anywhere but a DM, the channel gets only a pointer; the answer goes to the DM with the bot (R-PRV-1).
     await ack(command.channel_id.startsWith('D') ? undefined : { response_type: 'ephemeral', text: PRIVATE_POINTER });
-    await answerInDm(command.user_id, command.text);
+    await answerInDm(command.user_id, command.team_id, command.text);
   });
 
-  app.message(async ({ message }) => {
+  app.message(async ({ message, body }) => {
     if (message.channel_type !== 'im' || message.subtype !== undefined || !('user' in message) || !message.user) return;
     if (!(await firstDelivery(store, clock, messageKey(message.channel, message.ts)))) return;
-    await answerInDm(message.user, 'text' in message ? (message.text ?? '') : '');
+    await answerInDm(message.user, body.team_id, 'text' in message ? (message.text ?? '') : '');
   });
 
   // The global shortcut "Open my appraisal" (manifest: callback ipp.home.open).
   app.shortcut('ipp.home.open', async ({ ack, body }) => {
     await ack();
-    const answer = await myAppraisal(deps, await actorOf(body.user.id));
+    const answer = await myAppraisal(deps, await actorOf(body.user.id, body.user.team_id ?? body.team?.id));
     await app.client.chat.postMessage({ channel: body.user.id, blocks: answer.blocks, text: answer.text });
   });
 
@@ -115,7 +115,7 @@ export function createSlackBot({ config, store, logger, clock, runtime }: SlackB
   app.event('app_home_opened', async ({ event, body }) => {
     if (event.tab !== 'home') return;
     if (!(await firstDelivery(store, clock, eventKey(body.event_id)))) return;
-    await publishHome(event.user);
+    await publishHome(event.user, body.team_id);
   });
 
   // An unexpected failure: logged with a reference, and the person told so kindly in their DM.
