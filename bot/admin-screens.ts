@@ -1,4 +1,6 @@
 import { z } from 'zod/v4';
+import { buildGovernorsReport, redactTerms, reportInputsFromCases } from '../services/reports';
+import type { PublishedCount } from '../services/reports';
 import { readSetup, unreachableReport } from '../services/roster';
 import { dateInWords, londonWallClock } from '../services/shared/london-time';
 import { errorView } from '../cards/views/error.view';
@@ -75,6 +77,38 @@ export async function unreachableScreen(store: ProductStore, actor: Actor): Prom
       title: 'Who I can’t reach yet',
       intro: report.neither.length ? 'These people have no working chat account linked. Ask the office to check their email address or Teams account.' : 'I can reach everyone on the roster.',
       items: report.neither.map((p) => ({ heading: p.name, lines: [p.jobTitle || 'Staff'], actions: [] })),
+      actions: [{ verb: Verbs.setupShow, title: 'Back to set-up', data: {} }],
+    },
+  };
+}
+
+/**
+ * The head's summary of the governors' report in chat (R-RPT-1): each table's total, with small numbers hidden
+ * exactly as in the printed report; the full report comes from the administrator's `admin report governors`.
+ */
+export async function governorsSummaryScreen(store: ProductStore, runtime: CaseRuntime, actor: Actor): Promise<ListScreen> {
+  if (!isHead(actor) || !actor.school) return HEAD_ONLY;
+  const policy = await runtime.policies.forSchool(actor.school.id);
+  const today = todayOf(runtime);
+  const cycle = policy.cycleContaining(today);
+  const people = await store.people.list(actor.school.id);
+  const cases = (await store.cases.listByCycle(actor.school.id, cycle.start)).map((c) => c.state);
+  const built = buildGovernorsReport(reportInputsFromCases(cases, { policy, asOf: today, people }), {
+    schoolName: actor.school.name, cycleLabel: `${dateInWords(cycle.start)} to ${dateInWords(cycle.end)}`, ratingScale: policy.finalRatingScale,
+    deadlineRules: policy.rules, redact: redactTerms(people, cases),
+  });
+  if (!built.ok) return { kind: 'error', view: errorView(built.error) };
+  const shown = (n: PublishedCount | null) => (n === null ? null : n.type === 'count' ? String(n.value) : `fewer than ${built.value.threshold}, or hidden so it cannot be worked out`);
+  return {
+    kind: 'list',
+    view: {
+      title: 'Report to governors: summary',
+      intro: `${built.value.cycleLabel}. Nothing here identifies anyone; small numbers are hidden. Your administrator can print the full report (admin report governors).`,
+      items: built.value.sections.map((s) => ({
+        heading: s.title,
+        lines: s.tables.flatMap((t) => (shown(t.grandTotal) === null ? [] : [`${t.title}: ${shown(t.grandTotal)}`])).slice(0, 6),
+        actions: [],
+      })),
       actions: [{ verb: Verbs.setupShow, title: 'Back to set-up', data: {} }],
     },
   };

@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import type { Application } from '@microsoft/teams-ai';
 import { Verbs } from '../../cards/verbs';
 import type { Actor } from '../actor';
-import { launchScreen, setupScreen, unreachableScreen } from '../admin-screens';
+import { governorsSummaryScreen, launchScreen, setupScreen, unreachableScreen } from '../admin-screens';
 import type { CaseRuntime } from '../case-runtime';
 import type { ProductStore } from '../compose';
 import type { CaseRouteDeps } from './case.routes';
@@ -11,6 +11,7 @@ import { renderCaseScreen } from './case.routes';
 const SETUP = /^\s*(setup|set up|set-up)\W*\s*$/i;
 const LAUNCH = /^\s*launch( the)?( cycle)?\W*\s*$/i;
 const UNREACHABLE = /^\s*(who is unreachable|unreachable)\W*\s*$/i;
+const GOVERNORS = /^\s*(governors|governors'? report|report)\W*\s*$/i;
 
 const dataOf = (context: TurnContext): Record<string, unknown> => {
   const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
@@ -34,6 +35,7 @@ export function registerAdminRoutes(
     }),
   );
   app.message(UNREACHABLE, (context) => deps.say(context, (actor) => unreachableScreen(store, actor)));
+  app.message(GOVERNORS, (context) => deps.say(context, (actor) => governorsSummaryScreen(store, runtime, actor)));
 
   app.adaptiveCards.actionExecute(Verbs.setupShow, route((_c, actor) => setupScreen(store, runtime, actor)));
   app.adaptiveCards.actionExecute(Verbs.cycleLaunchPreview, route((c, actor) => launchScreen(store, runtime, actor, dataOf(c), true)));

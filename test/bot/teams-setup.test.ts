@@ -56,4 +56,16 @@ describe('school set-up in Teams chat (R-CYC-1, R-ELG-1, R-ROLE-1)', () => {
     expect(card).toContain('Sunday 1 March to Sunday 28 February');
     expect(card).toContain(Verbs.cycleLaunchPreview);
   });
+
+  it('R-RPT-1: "governors report" gives the head a summary with nothing that names anyone; others are refused', async () => {
+    await postJson(`${t.base}/api/messages`, anActionExecute(priya, connector.url, Verbs.cycleLaunch, { cycleYear: 2026 }));
+    await postJson(`${t.base}/api/messages`, aMessage(priya, connector.url, 'governors report'));
+    await connector.waitForCalls(1);
+    const card = JSON.stringify(connector.calls.at(-1)?.body);
+    expect(card).toContain('Report to governors: summary');
+    for (const name of ['Sam Fielding', 'Grace Okafor', 'Nadia Marsh', 'p-sam']) expect(card).not.toContain(name);
+    await postJson(`${t.base}/api/messages`, aMessage(sam, connector.url, 'governors report'));
+    await connector.waitForCalls(2);
+    expect(JSON.stringify(connector.calls.at(-1)?.body)).toContain('Only the headteacher');
+  });
 });
