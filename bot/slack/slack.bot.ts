@@ -14,7 +14,7 @@ import type { Config } from '../config';
 import { currentCorrelationId } from '../logger';
 import { slackActor } from './slack-actor';
 import { registerSlackCaseRoutes } from './slack-case.routes';
-import { answerText, PRIVATE_POINTER } from './slack-commands';
+import { answerText, OPEN_MY_APPRAISAL, PRIVATE_POINTER, SLACK_COMMAND } from './slack-commands';
 import { homeTabBlocks } from './slack-home';
 import { eventKey, firstDelivery, messageKey } from './slack-replay';
 import { myAppraisal } from './slack-screens';
@@ -92,7 +92,7 @@ export function createSlackBot({ config, store, logger, clock, runtime }: SlackB
 
   registerSlackCaseRoutes(app, { store, runtime, clock, logger, publishHome, bestEffort });
 
-  app.command('/ipp', async ({ ack, command }) => {
+  app.command(SLACK_COMMAND, async ({ ack, command }) => {
     // Typed anywhere but a DM, the channel gets only a pointer; the answer goes to the DM with the bot (R-PRV-1).
     await ack(command.channel_id.startsWith('D') ? undefined : { response_type: 'ephemeral', text: PRIVATE_POINTER });
     await answerInDm(command.user_id, command.team_id, command.text);
@@ -104,8 +104,8 @@ export function createSlackBot({ config, store, logger, clock, runtime }: SlackB
     await answerInDm(message.user, body.team_id, 'text' in message ? (message.text ?? '') : '');
   });
 
-  // The global shortcut "Open my appraisal" (manifest: callback ipp.home.open).
-  app.shortcut('ipp.home.open', async ({ ack, body }) => {
+  // The global shortcut "Open my appraisal".
+  app.shortcut(OPEN_MY_APPRAISAL, async ({ ack, body }) => {
     await ack();
     const answer = await myAppraisal(deps, await actorOf(body.user.id, body.user.team_id ?? body.team?.id));
     await app.client.chat.postMessage({ channel: body.user.id, blocks: answer.blocks, text: answer.text });
