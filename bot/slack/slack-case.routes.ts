@@ -113,7 +113,7 @@ export function registerSlackCaseRoutes(app: App, deps: SlackRouteDeps): void {
     if (!isDirectMessage(origin.channel)) return;
     // The record is already stored and the new message sent: an old message that is gone is only logged.
     await deps.bestEffort.chat
-      .update({ channel: origin.channel, ts: origin.ts, blocks: [context('You answered this. Your appraisal as it is now is in the message below.')], text: 'Answered' })
+      .update({ channel: origin.channel, ts: origin.ts, blocks: [context('This message is out of date: your appraisal as it is now is in the message below.')], text: 'Out of date' })
       .catch((error: unknown) => logger.warn({ event: 'slack.tidy-failed', err: { message: (error as Error).message } }, 'could not tidy the message a form came from'));
   }
 }

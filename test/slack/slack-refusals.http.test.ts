@@ -142,6 +142,24 @@ describe('refused actions in Slack', () => {
     expect(await record()).toEqual(before);
   });
 
+  it('an unexpected failure after the ack is answered with a short apology and a reference in the DM, never a stack trace', async () => {
+    const before = await record();
+    const get = c.t.store.cases.get.bind(c.t.store.cases);
+    c.t.store.cases.get = () => Promise.reject(new Error('disk on fire at /var/lib/secret'));
+    try {
+      await c.press(grace, c.aMessageWith(grace, Verbs.caseShow, { caseId: samCase }), Verbs.caseShow);
+      const [posted] = await c.next(['chat.postMessage']);
+      expect(posted?.body.channel).toBe(grace);
+      const text = textOf(posted?.body as { blocks: unknown });
+      expect(text).toContain('Sorry, something went wrong on our side');
+      expect(text).toMatch(/reference: [0-9a-f-]{8,}/);
+      expect(text).not.toMatch(/disk on fire|\/var\/lib|at .*\.ts/);
+    } finally {
+      c.t.store.cases.get = get;
+    }
+    expect(await record()).toEqual(before);
+  });
+
   it.each<[string, string, boolean]>([
     ['in a channel, answers there only with a pointer to the DM', 'C0001', true],
     ['in the DM, answers only in the DM', dmOf(sam), false],
