@@ -65,8 +65,11 @@ export function formOf(
     title: parts.title ?? sentence(COMMAND_PHRASES[command]),
     intro: parts.intro ?? null,
     document: parts.document ?? null,
-    // A list with nothing in it yet cannot be a choice: say so instead of showing an empty picker.
-    fields: parts.fields.map((f) => (f.kind === 'choice' && f.choices.length === 0 ? headingField(f.id, `${f.label}: there is nothing to choose yet.`) : f)),
+    // A list with nothing in it yet cannot be a choice: say so instead of showing an empty picker (or leave
+    // it out when it was optional anyway).
+    fields: parts.fields
+      .filter((f) => !(f.kind === 'choice' && f.choices.length === 0 && !f.required))
+      .map((f) => (f.kind === 'choice' && f.choices.length === 0 ? headingField(f.id, `${f.label}: there is nothing to choose yet.`) : f)),
     fixed: parts.fixed ?? {},
     submitTitle: parts.submitTitle ?? 'Send',
     errors,

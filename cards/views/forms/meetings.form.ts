@@ -26,7 +26,7 @@ export function meetingScheduleForm(ctx: FormContext): FormView {
     title: `Set the ${name} date`,
     intro: `${current ? `It is set for ${dateInWords(current.date)}; choose a new date to move it. ` : ''}The papers and the self-assessment form go to ${nameIn(ctx, ctx.state.revieweeId, 'them')}${days ? ` at least ${days} working days before` : ' before the meeting'}.`,
     // Only the meeting that can be arranged now is offered, already chosen, so the wrong one cannot be picked.
-    fields: [choiceField(ctx, 'meeting', 'Meeting', [{ title: sentence(name), value: meeting }], { value: meeting }), dateField(ctx, 'date', 'Meeting date', { value: current?.date })],
+    fields: [choiceField(ctx, 'meeting', 'Meeting', [{ title: sentence(name), value: meeting }], { value: meeting }), dateField(ctx, 'date', current ? 'New date' : 'Meeting date')],
     submitTitle: current ? 'Move the meeting' : 'Set the date',
   });
 }

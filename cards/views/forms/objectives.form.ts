@@ -41,7 +41,10 @@ export function objectiveFields(ctx: FormContext, current: ObjectiveRecord['vers
   ];
 }
 
-const chosen = (ctx: FormContext): ObjectiveRecord | null => activeObjectives(ctx.state).find((o) => o.id === ctx.args.objectiveId) ?? null;
+// Group objectives are changed for the whole role family at once (R-OBJ-3), never one case at a time.
+const ownObjectives = (ctx: FormContext): ObjectiveRecord[] => activeObjectives(ctx.state).filter((o) => o.source !== 'group');
+
+const chosen = (ctx: FormContext): ObjectiveRecord | null => ownObjectives(ctx).find((o) => o.id === ctx.args.objectiveId) ?? null;
 
 function limitNote(ctx: FormContext): string {
   const left = ctx.state.cycle.objectiveLimit - activeObjectives(ctx.state).length;
@@ -73,7 +76,7 @@ export function objectiveChangeForm(type: Extract<CommandType, 'objective.update
 export const objectiveRemoveForm = (ctx: FormContext): FormView =>
   formOf(ctx, 'objective.remove', { title: 'Remove an objective', fields: [objectivePicker(ctx), textField(ctx, 'reason', 'Why (optional)', { max: 1000 })], submitTitle: 'Remove' });
 
-/** A choice of one of the case's current objectives. */
+/** A choice of one of the case's current objectives that can be changed one case at a time. */
 export function objectivePicker(ctx: FormContext, id = 'objectiveId'): FieldView {
-  return choiceField(ctx, id, 'Which objective', activeObjectives(ctx.state).map((o) => ({ title: latest(o).headline, value: o.id })), { value: ctx.args.objectiveId });
+  return choiceField(ctx, id, 'Which objective', ownObjectives(ctx).map((o) => ({ title: latest(o).headline, value: o.id })), { value: ctx.args.objectiveId });
 }

@@ -44,7 +44,7 @@ export const observationFeedbackForm = (ctx: FormContext): FormView =>
     title: 'Feedback on an observation',
     intro: 'Verbal feedback is noted here after you have given it; written feedback is sent as it is.',
     fields: [
-      observationChoice(ctx, (o) => o.verbal === null || o.written === null),
+      observationChoice(ctx, (o) => o.heldOn !== null && (o.verbal === null || o.written === null)),
       choiceField(ctx, 'kind', 'Kind of feedback', [{ title: 'Verbal (noted here)', value: 'verbal' }, { title: 'Written', value: 'written' }], { value: 'written' }),
       textField(ctx, 'text', 'Strengths and areas to develop', { required: true }),
       textField(ctx, 'actions', 'Actions (optional)'),
