@@ -49,10 +49,11 @@ export const viewerOf = (role: CaseRole): CaseActor => ACTORS[role];
 const PAST_DATES = /(^|\.)(heldOn|deliveredOn|reviewOn|leftOn|meetingOn)$/;
 
 /** One field filled the way a careful person would: what is there already, else sensible words, a date or the first choice. */
-export function fillField(f: Exclude<FieldView, { kind: 'heading' }>, today: string, later: string): string {
+export function fillField(f: Exclude<FieldView, { kind: 'heading' }>, today: string, later: string, change = false): string {
   switch (f.kind) {
     case 'text':
-      return f.value || (f.id.endsWith('link') ? 'https://example.org/evidence/reading' : `Notes on ${f.id.split('.').pop() ?? 'this'}`.slice(0, f.maxLength));
+      if (f.value) return change && !f.id.endsWith('link') ? `${f.value} (as agreed)`.slice(-f.maxLength) : f.value;
+      return f.id.endsWith('link') ? 'https://example.org/evidence/reading' : `Notes on ${f.id.split('.').pop() ?? 'this'}`.slice(0, f.maxLength);
     case 'date':
       return f.value || (PAST_DATES.test(f.id) ? today : later);
     case 'choice':
@@ -62,10 +63,10 @@ export function fillField(f: Exclude<FieldView, { kind: 'heading' }>, today: str
   }
 }
 
-/** A whole form filled in, as flat card values. */
-export function fillForm(form: FormView, today: string, later: string): Record<string, string> {
+/** A whole form filled in, as flat card values; `change` adds to what was there, as someone editing would. */
+export function fillForm(form: FormView, today: string, later: string, change = false): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of form.fields) if (f.kind !== 'heading') out[f.id] = fillField(f, today, later);
+  for (const f of form.fields) if (f.kind !== 'heading') out[f.id] = fillField(f, today, later, change);
   return out;
 }
 
