@@ -1,12 +1,11 @@
 import { z } from 'zod/v4';
 import type { CaseState } from '../case/case-state.schema';
 import type { Person } from '../people/person.schema';
-import type { DeliveryWindow, SchoolPolicy } from '../policy';
+import type { CycleAnswer, DeliveryWindow, SchoolPolicy } from '../policy';
 import type { CaseRepository, OutboxMessage, PersonRepository, ReminderRecord, SchoolRepository } from '../ports/store.port';
 import { briefingContent } from '../roster/briefing';
-import { dateInWords } from '../shared/london-time';
 import { civilDateSchema } from '../shared/time';
-import { noticeWords } from './case-notices';
+import { noticeDateLine, noticeWords } from './case-notices';
 import type { NudgeContent } from './messenger.port';
 import type { OutboxNotify } from './nudge-payload.schema';
 import { planStepReminders } from './planner';
@@ -29,27 +28,44 @@ export interface CaseEffectDeps {
   windowFor(person: Person): Promise<DeliveryWindow>;
 }
 
+/** A step of a case, as its schedule effect names it. */
+export interface StepRef {
+  schoolId: string;
+  caseId: string;
+  rule: string;
+  occurrence: string;
+}
+
 /** An outbox message as the relay should handle it. */
 export type EffectPlan =
   | { kind: 'send'; notify: OutboxNotify }
-  | { kind: 'reminders'; reminders: ReminderRecord[] }
-  | { kind: 'nothing'; why: 'not-a-case-effect' | 'case-gone' | 'person-gone' };
+  | { kind: 'reminders'; reminders: ReminderRecord[]; step: StepRef }
+  | { kind: 'nothing'; why: 'not-a-case-effect' | 'case-gone' | 'person-gone' | 'step-closed' };
 
 /** The verb that opens a case card (declared with the cards; repeated here as data, since services/ cannot import cards/). */
 export const OPEN_CASE_VERB = 'ipp.case.show';
 
-const isCaseState = (s: unknown): s is CaseState => typeof s === 'object' && s !== null && 'revieweeId' in s && 'cycle' in s;
+const isCaseState = (s: unknown): s is CaseState => typeof s === 'object' && s !== null && 'revieweeId' in s && 'cycle' in s && 'steps' in s;
+
+const PLACEMENTS: readonly CycleAnswer['placement'][] = ['standard', 'joined', 'extended', 'fixed-term'];
+const placementOf = (p: string): CycleAnswer['placement'] => PLACEMENTS.find((x) => x === p) ?? 'joined';
+
+/** Whether a step is still open in the stored case (each occurrence is opened once and, once closed, never again). */
+export async function isStepOpen(cases: Pick<CaseRepository<unknown>, 'get'>, step: StepRef): Promise<boolean> {
+  const stored = await cases.get(step.schoolId, step.caseId);
+  return !!stored && isCaseState(stored.state) && stored.state.steps.some((st) => st.rule === step.rule && st.occurrence === step.occurrence);
+}
 
 async function notice(m: OutboxMessage, effect: z.infer<typeof notifyEffectSchema>, state: CaseState, version: number, deps: CaseEffectDeps): Promise<NudgeContent> {
   const open = { verb: OPEN_CASE_VERB, title: 'Open the appraisal', caseId: m.caseId, version };
   if (effect.topic === 'case.opened' && state.cycle.placement !== 'standard') {
     const school = await deps.schools.get(m.schoolId);
     const policy = await deps.policyFor(m.schoolId);
-    const cycle = { ...state.cycle, eligible: true, cycleStart: state.cycleId, placement: state.cycle.placement as 'joined' };
+    const cycle: CycleAnswer = { ...state.cycle, eligible: true, cycleStart: state.cycleId, placement: placementOf(state.cycle.placement) };
     return briefingContent({ schoolName: school?.name ?? 'your school', policy, cycle, reviewerName: state.reviewerId ? (state.names[state.reviewerId] ?? null) : null, open });
   }
   const words = noticeWords(effect.topic, effect.to === state.revieweeId, state.names[state.revieweeId] ?? 'a colleague');
-  const lines = [words.line, ...(effect.due ? [`By ${dateInWords(effect.due)}.`] : [])];
+  const lines = [words.line, ...(effect.due ? [noticeDateLine(effect.topic, effect.due)] : [])];
   return { kind: 'notice', title: words.title, lines, due: effect.due ?? null, open };
 }
 
@@ -72,6 +88,9 @@ export async function planCaseEffect(m: OutboxMessage, deps: CaseEffectDeps, now
   }
   if (!schedule.success) return { kind: 'nothing', why: 'not-a-case-effect' };
   const s = schedule.data;
+  const step: StepRef = { schoolId: m.schoolId, caseId: m.caseId, rule: s.rule, occurrence: s.occurrence };
+  // A step closed (done, held, ended) before this message was relayed gets no reminders: its cancel found none.
+  if (!state.steps.some((st) => st.rule === s.rule && st.occurrence === s.occurrence)) return { kind: 'nothing', why: 'step-closed' };
   const owner = await party(deps, m.schoolId, s.owner);
   if (!owner) return { kind: 'nothing', why: 'person-gone' };
   const policy = await deps.policyFor(m.schoolId);
@@ -79,8 +98,8 @@ export async function planCaseEffect(m: OutboxMessage, deps: CaseEffectDeps, now
   const head = await party(deps, m.schoolId, state.headteacherId);
   const reminders = planStepReminders(
     { schoolId: m.schoolId, caseId: m.caseId, version: stored.version, rule: s.rule, occurrence: s.occurrence, due: s.due, stepTitle: s.stepTitle, verb: OPEN_CASE_VERB, owner, reviewer, head },
-    policy.calendarFor({ termTimeOnly: false }),
+    policy.calendar,
     now,
   );
-  return { kind: 'reminders', reminders };
+  return { kind: 'reminders', reminders, step };
 }

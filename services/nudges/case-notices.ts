@@ -1,9 +1,18 @@
+import { dateInWords } from '../shared/london-time';
+import type { CivilDate } from '../shared/time';
+
 // What a person is told when a case step concerns them (R-CHAT-1/2/3): a title and one line, plain and kind.
 // No appraisal content, ever — only what the step is called, whose appraisal, and dates — so a notification
 // preview on a lock screen gives nothing away (R-PRV-1).
 
-/** Words for one notice: `who` is the reviewee's name as the recipient should read it ("your" or "Sam Fielding’s"). */
-type Words = (who: { whose: string; name: string }) => { title: string; line: string };
+/** Whose appraisal, as the recipient should read it: their own ("your", "You") or a colleague's. */
+interface Who {
+  whose: string;
+  name: string;
+  /** The recipient is the reviewee. */
+  self: boolean;
+}
+type Words = (who: Who) => { title: string; line: string };
 
 const TOPICS: Readonly<Record<string, Words>> = {
   'case.opened': ({ whose }) => ({ title: `${cap(whose)} appraisal for this year has started`, line: 'Your reviewer will be in touch to set a date for the planning meeting.' }),
@@ -22,7 +31,8 @@ const TOPICS: Readonly<Record<string, Words>> = {
   'statement.signed': ({ whose }) => ({ title: `${cap(whose)} statement has been signed`, line: 'There is nothing more to do on it for now.' }),
   'statement.commented': ({ name }) => ({ title: `${name} has commented on their statement`, line: 'You can read the comments in the appraisal.' }),
   'statement.changed': ({ whose }) => ({ title: `${cap(whose)} statement has changed since it was signed`, line: 'Please read it again and sign the new version.' }),
-  'observation.planned': () => ({ title: 'An observation has been planned', line: 'You are told in advance, as the policy says.' }),
+  'observation.planned': ({ self, name }) =>
+    self ? { title: 'An observation has been planned', line: 'You are told in advance, as the policy says.' } : { title: `You are down to observe ${name}`, line: 'The details are in the appraisal.' },
   'observation.feedback': () => ({ title: 'Feedback on your observation is ready', line: 'You can read it in your appraisal.' }),
   'interim.recorded': () => ({ title: 'Your interim review is recorded', line: 'The date of your final review is agreed.' }),
   'concern.raised': ({ whose }) => ({ title: `A concern has been noted in ${whose} appraisal`, line: 'Please talk it through together soon, so it can be put right early.' }),
@@ -35,8 +45,18 @@ const TOPICS: Readonly<Record<string, Words>> = {
   'pay.referred-back': ({ name }) => ({ title: `The headteacher has sent ${name}’s pay recommendation back`, line: 'Please look at the reason.' }),
   'review.draft-ready': () => ({ title: 'Your draft review statement is ready', line: 'Please read it and add any comments before it is finalised.' }),
   'appeal.raised': ({ name }) => ({ title: `${name} has raised concerns about their statement`, line: 'Please meet to try to resolve them informally.' }),
-  'appeal.written': ({ name }) => ({ title: `${name} has sent written grounds of appeal`, line: 'The appeal steps and their dates are in the appraisal.' }),
-  'appeal.hearing-scheduled': () => ({ title: 'An appeal hearing date is set', line: 'The date is in the appraisal.' }),
+  // The appeal ladder (R-DL-1): `appeal.<step>` goes to whoever takes the next step; `appeal.written` also
+  // tells the head that written grounds have arrived.
+  'appeal.written': ({ self, name }) =>
+    self
+      ? { title: 'If you still have concerns, you can put your appeal in writing', line: 'Please send your written grounds of appeal from the appraisal.' }
+      : { title: `${name} has sent written grounds of appeal`, line: 'The appeal steps and their dates are in the appraisal.' },
+  'appeal.reviewer-meeting': ({ name }) => ({ title: `Please meet ${name} about their appeal`, line: 'Then confirm the outcome in writing.' }),
+  'appeal.head-hearing': ({ name }) => ({ title: `${name}’s appeal comes to you next`, line: 'Please hear it and give your outcome in writing.' }),
+  'appeal.clerk': () => ({ title: 'If you still have concerns, you can appeal to the Clerk to the Governors', line: 'Please send your grounds from the appraisal.' }),
+  'appeal.panel-hearing': ({ name }) => ({ title: `${name}’s appeal needs a panel hearing`, line: 'Please set the date of the hearing.' }),
+  'appeal.panel-decision': ({ name }) => ({ title: `The appeal panel’s decision on ${name}’s appeal is next`, line: 'Please record the panel’s decision in writing.' }),
+  'appeal.hearing-scheduled': () => ({ title: 'An appeal hearing date is set', line: 'The details are in the appraisal.' }),
   'appeal.decided': ({ whose }) => ({ title: `A decision has been made on ${whose} appeal`, line: 'You can read the outcome in the appraisal.' }),
   'objection.raised': ({ name }) => ({ title: `${name} has asked for a different reviewer`, line: 'Please decide, and give your reasons.' }),
   'objection.decided': () => ({ title: 'The headteacher has decided on your request about your reviewer', line: 'You can read the decision in your appraisal.' }),
@@ -52,16 +72,29 @@ const TOPICS: Readonly<Record<string, Words>> = {
   'case.paused': ({ whose }) => ({ title: `${cap(whose)} appraisal is paused`, line: 'It will carry on when the headteacher restarts it.' }),
 };
 
-/** Appeal steps are named after the ladder (R-DL-1). */
-const appealStep: Words = () => ({ title: 'The next step of the appeal is yours', line: 'The step and its date are in the appraisal.' });
+/** Topics whose date is when something happens (a meeting, a hearing), not a deadline. */
+const EVENT_DATES: Readonly<Record<string, string>> = {
+  'meeting.scheduled': 'The meeting is on',
+  'observation.planned': 'The observation is on',
+  'interim.recorded': 'Your final review is on',
+  'appeal.hearing-scheduled': 'The hearing is on',
+};
+
+const otherAppealStep: Words = () => ({ title: 'The next step of the appeal is yours', line: 'The step and its date are in the appraisal.' });
 const fallback: Words = ({ whose }) => ({ title: `There is an update on ${whose} appraisal`, line: 'You can see it in the appraisal.' });
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The words of a notice about a case topic, for a recipient who is (or is not) the reviewee. */
 export function noticeWords(topic: string, recipientIsReviewee: boolean, revieweeName: string): { title: string; line: string } {
-  const words = TOPICS[topic] ?? (topic.startsWith('appeal.') ? appealStep : fallback);
-  return words(recipientIsReviewee ? { whose: 'your', name: 'You' } : { whose: `${revieweeName}’s`, name: revieweeName });
+  const words = TOPICS[topic] ?? (topic.startsWith('appeal.') ? otherAppealStep : fallback);
+  return words(recipientIsReviewee ? { whose: 'your', name: 'You', self: true } : { whose: `${revieweeName}’s`, name: revieweeName, self: false });
+}
+
+/** The date line of a notice, in words: when it happens, or by when to act. */
+export function noticeDateLine(topic: string, due: CivilDate): string {
+  const event = EVENT_DATES[topic];
+  return event ? `${event} ${dateInWords(due)}.` : `Please do this by ${dateInWords(due)}.`;
 }
 
 /** Every topic with words of its own (the rest get a general line). */

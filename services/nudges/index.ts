@@ -11,3 +11,6 @@ export * from './relay';
 export * from './outbox-relay';
 export * from './recipients';
 export * from './nudge-payload.schema';
+export * from './case-effects';
+export * from './case-notices';
+export * from './case-due-work';

@@ -1,7 +1,7 @@
 import type { OutboxMessage } from '../ports/store.port';
 import { iso, londonWallClock } from '../shared/london-time';
 import type { Messenger } from './messenger.port';
-import { planCaseEffect } from './case-effects';
+import { isStepOpen, planCaseEffect } from './case-effects';
 import type { CaseEffectDeps } from './case-effects';
 import { outboxNotifySchema } from './nudge-payload.schema';
 import type { OutboxNotify } from './nudge-payload.schema';
@@ -41,7 +41,12 @@ export function createOutboxRelay(deps: RelayDeps & { caseEffects?: CaseEffectDe
       const plan = await planCaseEffect(m, deps.caseEffects, now);
       if (plan.kind === 'reminders') {
         for (const r of plan.reminders) await store.reminders.create(r);
-        log('outbox.reminders-planned', { outboxId: m.id, count: plan.reminders.length });
+        // The step may have closed between the read and these creates, its cancel finding nothing yet: look
+        // again, and cancel them here if so (a close after this read finds them and cancels them itself).
+        if (!(await isStepOpen(deps.caseEffects.cases, plan.step))) {
+          for (const r of plan.reminders) if ((await store.reminders.get(r.schoolId, r.id))?.state === 'pending') await store.reminders.mark(r.schoolId, r.id, 'cancelled');
+          log('outbox.reminders-withdrawn', { outboxId: m.id, count: plan.reminders.length });
+        } else log('outbox.reminders-planned', { outboxId: m.id, count: plan.reminders.length });
         await store.outbox.markDone(m.schoolId, m.id);
         report.done += 1;
         return;
