@@ -11,6 +11,7 @@ import type { ProductStore } from './compose';
 import type { Config } from './config';
 import { withCorrelationId } from './logger';
 import { createSlackBot } from './slack/slack.bot';
+import { runGuardedTurn } from './teams/invoke-guard';
 import { createTeamsBot } from './teams/teams.bot';
 
 /** Everything the server is composed from. */
@@ -75,9 +76,7 @@ export function createHttpApp(deps: ServerDeps): express.Express {
         return;
       }
     }
-    await teams.adapter.process(req, res, async (context) => {
-      await teams.app.run(context);
-    });
+    await teams.adapter.process(req, res, (context) => runGuardedTurn(context, async (c) => void (await teams.app.run(c))));
   });
 
   if (config.slack) {
