@@ -49,7 +49,7 @@ export async function launchScreen(store: ProductStore, runtime: CaseRuntime, ac
   if (!isHead(actor) || !actor.person || !actor.school) return HEAD_ONLY;
   const parsed = yearSchema.safeParse(data);
   if (!parsed.success) return { kind: 'error', view: errorView({ code: 'CARD.INVALID', message: 'That button is missing the cycle year. Please open the set-up again.' }) };
-  const result = await launchSchoolCycle(store, runtime, { schoolId: actor.school.id, cycleYear: parsed.data.cycleYear, actor: { kind: 'person', personId: actor.person.id }, dryRun, channel: 'teams' });
+  const result = await launchSchoolCycle(store, runtime, { schoolId: actor.school.id, cycleYear: parsed.data.cycleYear, actor: { kind: 'person', personId: actor.person.id }, dryRun, channel: actor.chat });
   if (!result.ok) return { kind: 'error', view: errorView(result.error) };
   const { plan, opened, failed } = result.value;
   const view: ListView = {
