@@ -26,7 +26,10 @@ function token(claims: Record<string, unknown>, key = privateKey, kid = KID): st
 
 describe('Teams with authentication on (real RS256 tokens)', () => {
   let t: TestServer;
+  let quiet: jest.SpyInstance;
   beforeAll(() => {
+    // botbuilder reports every refused token on the console as well as answering 401: keep the test output readable.
+    quiet = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     // Another test file in the same worker may have restored nock's hooks: make sure this file's are on.
     if (!nock.isActive()) nock.activate();
     nock.disableNetConnect();
@@ -35,6 +38,7 @@ describe('Teams with authentication on (real RS256 tokens)', () => {
     nock('https://login.botframework.com').persist().get('/v1/.well-known/keys').reply(200, { keys: [{ kty: 'RSA', use: 'sig', kid: KID, n: jwk.n, e: jwk.e }] });
   });
   afterAll(() => {
+    quiet.mockRestore();
     nock.cleanAll();
     nock.enableNetConnect();
   });

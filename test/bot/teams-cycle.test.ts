@@ -90,7 +90,10 @@ describe('a whole cycle in Teams (test-valley)', () => {
 
     // The review statement: sent for comments where the policy asks, then signed by both (R-STM-1, R-STM-2).
     on('2027-02-17');
-    if ((await stage()) === 'review-draft') expectRecorded(await run(grace, 'review.finalise'));
+    expect(await stage()).toBe('review-draft');
+    expectRecorded(await client.submit(sam, await form(sam, 'statement.comment'), { text: 'I would like the extra reading groups noted' }));
+    expectRecorded(await run(grace, 'review.finalise'));
+    expect((await t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.state.statements.review.comments.map((c) => c.text)).toEqual(['I would like the extra reading groups noted']);
     expectRecorded(await client.submit(sam, await form(sam, 'statement.sign')));
     expectRecorded(await client.submit(grace, await form(grace, 'statement.sign')));
     expect(await stage()).toBe('appeal-window');
