@@ -86,7 +86,9 @@ it('R-CHAT-3: three replicas with random SIGKILLs: every due reminder reaches th
   let kills = 0;
   try {
     // Kill a random replica (and start a fresh one) each time a few more posts have arrived, six times.
-    const deadline = Date.now() + 30_000;
+    // A generous bound, not a timing claim: nine replica starts through tsx are slow on a busy machine, and the
+    // loop ends as soon as every reminder is sent.
+    const deadline = Date.now() + 75_000;
     let nextKillAt = 20;
     while (Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 25));
@@ -121,4 +123,4 @@ it('R-CHAT-3: three replicas with random SIGKILLs: every due reminder reaches th
   for (const r of repeats) expect(r?.attempts).toBeGreaterThan(1);
   expect(repeats.length).toBeLessThanOrEqual(kills * CONCURRENCY);
   process.stdout.write(`replicas: ${REMINDERS} reminders, ${kills} kills, ${fake.received.length} posts, ${repeats.length} repeated after a crash\n`);
-}, 40_000);
+}, 90_000);

@@ -46,13 +46,21 @@ describe('concurrent commands on one case (SQLite)', () => {
     const refused = results.filter((r) => !r.ok);
     // One write wins each round and the use-case tries three times, so at least three are accepted.
     expect(accepted).toBeGreaterThanOrEqual(3);
-    for (const r of refused) expect(r.ok ? 'ok' : r.error.code).toBe('CASE.STALE_VERSION');
+    // Refused ones are told plainly: their card was out of date, or three tries all met someone else's write.
+    for (const r of refused) {
+      expect(r.ok ? 'ok' : r.error.code).toBe('CASE.STALE_VERSION');
+      expect(r.ok ? '' : r.error.message).toMatch(/^(This card is out of date|Someone else changed this appraisal at the same moment)/);
+    }
 
     const final = await store.cases.get('school-1', caseId);
     const whats = (final?.state.evidence ?? []).map((e) => e.what);
     expect(whats.length).toBe(accepted);
     expect(new Set(whats).size).toBe(accepted);
     expect(final?.version).toBe(version + accepted);
+    // Each accepted decision wrote its audit event once; a refused try wrote nothing.
+    const audited = (await store.audit.listForCase('school-1', caseId)).filter((e) => e.action === 'evidence.add');
+    expect(audited.length).toBe(accepted);
+    expect(final?.state.log.filter((e) => e.type === 'evidence.add').length).toBe(accepted);
     await store.close();
   });
 });
