@@ -107,3 +107,18 @@ describe('the checks can fail', () => {
     expect(cardRuleProblems(card)).toEqual(['verb ipp.do.nothing has no route']);
   });
 });
+
+describe('forms that choose colleagues, at the size of a school (R-CHAT-1, R-ROLE-2)', () => {
+  const staff = Array.from({ length: 150 }, (_, i) => ({ id: `test-valley-school-tv${String(i).padStart(3, '0')}`, name: `Colleague ${i} Lockwood-Okafor` }));
+  const PEOPLE_FORMS = [['reviewer.change', 'headteacher'], ['objection.decide', 'headteacher'], ['case.transfer', 'headteacher'], ['observation.plan', 'reviewer'], ['objectives.share', 'reviewee']] as const;
+
+  it.each(PEOPLE_FORMS)('R-CHAT-1: %s with 150 staff to choose from is a valid card under 28 KB, searchable when it is one name to pick', (type, role) => {
+    const fx = allFixtures().find((f) => f.state.stage === 'in-cycle');
+    if (!fx) throw new Error('no in-cycle fixture');
+    const form = formFor(type, formCtx(fx, viewerOf(role), { people: staff }));
+    const card = JSON.stringify(formCard(form));
+    expect(cardRuleProblems(JSON.parse(card))).toEqual([]);
+    const single = form.fields.some((f) => f.kind === 'choice' && !f.multi && f.choices.length > 8);
+    expect(card.includes('"style":"filtered"')).toBe(single);
+  });
+});
