@@ -12,7 +12,8 @@ import { cardRuleProblems, firstSeen, formCtx, isReadOnly, issuers, schemaOf, ty
 // 28 KB, at most 60 refresh.userIds, and every verb routed (R-CHAT-1, R-PRV-1).
 
 const COMMANDS = COMMAND_TYPES.filter((t) => t !== 'case.open');
-const realistic = (maxLength: number) => 'I worked on this with the reading group every week this term. '.repeat(4).slice(0, Math.min(maxLength, 250));
+/** An answer as long as the field allows: the largest a form can come back with its errors. */
+const longest = (maxLength: number) => 'I worked on this with the reading group every week this term. '.repeat(Math.ceil(maxLength / 60)).slice(0, maxLength);
 
 describe('the fixtures', () => {
   it.each(PRESETS)('R-CYC-2: %s reaches every stage of the case', (preset) => {
@@ -38,14 +39,14 @@ describe('case cards: every role at every stage, for every preset (R-CHAT-1, R-P
 });
 
 describe('forms: every command wherever it may be issued, for every preset (R-CHAT-1)', () => {
-  it.each(PRESETS)('R-CHAT-1: %s — every form, plain and with an error on every field, is a valid card that asks for no typed id', (preset) => {
+  it.each(PRESETS)('R-CHAT-1: %s — every form, plain and filled to the longest with an error on every field, is a valid card that asks for no typed id', (preset) => {
     const problems: string[] = [];
     const seen = new Set<string>();
     for (const fx of fixturesFor(preset)) {
       for (const type of COMMANDS.filter(needsForm)) {
         for (const role of issuers(type, fx)) {
           const plain = formFor(type, formCtx(fx, viewerOf(role)));
-          const typed = Object.fromEntries(plain.fields.map((f) => [f.id, f.kind === 'text' ? realistic(f.maxLength) : f.kind === 'toggle' ? 'true' : f.kind === 'date' ? fx.day : '']));
+          const typed = Object.fromEntries(plain.fields.map((f) => [f.id, f.kind === 'text' ? longest(f.maxLength) : f.kind === 'toggle' ? 'true' : f.kind === 'date' ? fx.day : '']));
           const fieldErrors = Object.fromEntries(plain.fields.map((f) => [f.id, 'Please say a little more here.']));
           const again = formFor(type, formCtx(fx, viewerOf(role), { values: typed, fieldErrors }));
           for (const [label, form] of [['plain', plain], ['with errors', again]] as const) {

@@ -113,7 +113,12 @@ export function fixturesFor(preset: (typeof PRESETS)[number]): CaseFixture[] {
   if (cached) return cached;
   const policy = policyOf(preset);
   const { days, pay } = YEARS[preset];
-  const steps = [...cycleSteps(preset, days, { pay }), ...appealSteps(preset, days.signReview, false)];
+  // The plan is full: as many objectives as the policy allows, so every per-objective form is at its largest.
+  const main = cycleSteps(preset, days, { pay });
+  // Before the reviewee's first step at the planning meeting (the development plan), after the reviewer's two adds.
+  const firstAdds = main.findIndex(([day, role]) => day === days.planningMeeting && role === 'reviewee');
+  const extra: Step[] = Array.from({ length: Math.max(0, policy.objectiveLimit - 2) }, (_, k) => [days.planningMeeting, 'reviewer', () => ({ type: 'objective.add', objective: anObjective(`Objective ${k + 3} of the plan`) })]);
+  const steps = [...main.slice(0, firstAdds), ...extra, ...main.slice(firstAdds), ...appealSteps(preset, days.signReview, false)];
   const line = play(policy, steps, openCommand({ start: days.cycleStart }), days.open);
   const out: CaseFixture[] = line.map((x, i) => ({ name: `${preset} · ${x.state.stage} · step ${i}: ${x.state.log.at(-1)?.type ?? 'opened'}`, preset, policy, ...x }));
   for (const road of sideRoads(policy)) {

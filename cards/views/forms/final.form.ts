@@ -2,8 +2,10 @@ import { activeObjectives, latest } from '../../../services/case/case-statements
 import type { CommandType } from '../../../services/case/case-commands.schema';
 import { choiceField, clip, formOf, headingField, nameIn, textField, toggleField } from './form-fields';
 import type { DocumentView, FieldView, FormContext, FormView } from './form.types';
+import { LONG, SHORT } from './self-assessment.form';
 
-// The final review (R-FIN-1, R-FIN-2), pay (R-PAY-1) and the headteacher sending work back (R-MOD-1).
+// The final review (R-FIN-1, R-FIN-2), pay (R-PAY-1) and the headteacher sending work back (R-MOD-1). The
+// final review's answers are kept short enough that a full plan (spt allows six objectives) stays one card.
 
 const ABSENCE = [
   { title: 'None to take into account', value: 'none' },
@@ -24,22 +26,22 @@ export function finalAssessmentForm(ctx: FormContext): FormView {
     fields.push(
       headingField(`h-${o.id}`, `Objective ${i + 1}: ${latest(o).headline}`),
       choiceField(ctx, `objectives.${i}.rating`, 'Assessment', scale, { value: was?.rating }),
-      textField(ctx, `objectives.${i}.comment`, 'Comments to support the assessment', { value: was?.comment, required: true }),
-      textField(ctx, `objectives.${i}.outsideFactors`, 'Anything outside their control that affected it (optional)', { value: was?.outsideFactors }),
+      textField(ctx, `objectives.${i}.comment`, 'Comments to support the assessment', { value: was?.comment, required: true, max: SHORT }),
+      textField(ctx, `objectives.${i}.outsideFactors`, 'Anything outside their control that affected it (optional)', { value: was?.outsideFactors, max: 300 }),
       toggleField(ctx, `objectives.${i}.continues`, 'This objective carries on into next year', was?.continues ?? latest(o).spansCycles),
     );
   });
   fields.push(
     headingField('h-overall', 'The year as a whole'),
-    textField(ctx, 'overall', 'Overall assessment against the standards of the role', { value: before?.overall, required: true }),
-    textField(ctx, 'otherAchievements', 'Other achievements this year', { value: before?.otherAchievements }),
-    textField(ctx, 'agreedActions', 'Actions you agreed', { value: before?.agreedActions }),
-    textField(ctx, 'trainingNeeds', 'Training needs for next year', { value: before?.trainingNeeds }),
-    textField(ctx, 'evidenceSummary', 'Summary of the evidence you looked at', { value: before?.evidenceSummary }),
-    textField(ctx, 'reviewerComments', 'Your comments', { value: before?.reviewerComments }),
+    textField(ctx, 'overall', 'Overall assessment against the standards of the role', { value: before?.overall, required: true, max: LONG }),
+    textField(ctx, 'otherAchievements', 'Other achievements this year', { value: before?.otherAchievements, max: SHORT }),
+    textField(ctx, 'agreedActions', 'Actions you agreed', { value: before?.agreedActions, max: SHORT }),
+    textField(ctx, 'trainingNeeds', 'Training needs for next year', { value: before?.trainingNeeds, max: SHORT }),
+    textField(ctx, 'evidenceSummary', 'Summary of the evidence you looked at', { value: before?.evidenceSummary, max: SHORT }),
+    textField(ctx, 'reviewerComments', 'Your comments', { value: before?.reviewerComments, max: SHORT }),
     headingField('h-absence', 'Absence'),
     choiceField(ctx, 'absence.kind', 'Absence to take into account', ABSENCE, { value: before?.absence.kind ?? 'none' }),
-    textField(ctx, 'absence.note', 'The reason, and how you took it into account (optional)', { value: before?.absence.note }),
+    textField(ctx, 'absence.note', 'The reason, and how you took it into account (optional)', { value: before?.absence.note, max: SHORT }),
   );
   return formOf(ctx, 'final.assess', {
     title: 'Final review',

@@ -3,7 +3,7 @@ import type { Meeting } from '../../../services/case/input-fields.schema';
 import { dateInWords } from '../../../services/shared/london-time';
 import { choiceField, dateField, formOf, headingField, nameIn, sentence, textField } from './form-fields';
 import type { FieldView, FormContext, FormView } from './form.types';
-import { meetingOf } from './self-assessment.form';
+import { LONG, meetingOf, SHORT } from './self-assessment.form';
 
 // The meetings of the cycle: setting a date (R-DL-3), the development plan (R-PDP-1), the interim review
 // (R-INT-1) and the reviewee's overview of the year (R-FIN-1). Ids of records are fixed values, never typed.
@@ -42,10 +42,10 @@ export function developmentPlanForm(ctx: FormContext): FormView {
       headingField(`h-goal-${i}`, `Goal ${i + 1}${i > 0 ? ' (optional)' : ''}`),
       textField(ctx, `goals.${i}.goal`, 'Development goal', { value: g?.goal, required: i === 0, max: 500, multiline: false }),
       textField(ctx, `goals.${i}.timescale`, 'By when', { value: g?.timescale, required: i === 0, max: 200, multiline: false }),
-      textField(ctx, `goals.${i}.support`, 'Support needed for this goal', { value: g?.support }),
+      textField(ctx, `goals.${i}.support`, 'Support needed for this goal', { value: g?.support, max: SHORT }),
     );
   }
-  fields.push(headingField('h-objectives', 'Your objectives'), textField(ctx, 'supportForObjectives', 'Support needed to meet the objectives', { value: current?.supportForObjectives }));
+  fields.push(headingField('h-objectives', 'Your objectives'), textField(ctx, 'supportForObjectives', 'Support needed to meet the objectives', { value: current?.supportForObjectives, max: LONG }));
   return formOf(ctx, 'development-plan.set', {
     title: 'Personal development plan',
     intro: 'What you would like to learn or develop this year, by when, and the help you need. Leave a spare goal blank.',
@@ -63,14 +63,14 @@ export function interimForm(ctx: FormContext): FormView {
     fixed[`progress.${i}.objectiveId`] = o.id;
     fields.push(
       headingField(`h-${o.id}`, `Objective ${i + 1}: ${latest(o).headline}`),
-      textField(ctx, `progress.${i}.comment`, 'Progress so far', { value: was?.comment, required: true }),
-      textField(ctx, `progress.${i}.update`, 'Update or next steps (optional)', { value: was?.update }),
+      textField(ctx, `progress.${i}.comment`, 'Progress so far', { value: was?.comment, required: true, max: LONG }),
+      textField(ctx, `progress.${i}.update`, 'Update or next steps (optional)', { value: was?.update, max: LONG }),
     );
   });
   fields.push(
     headingField('h-rest', 'Support and changes'),
-    textField(ctx, 'supportSoFar', 'Support and training given so far', { value: before?.supportSoFar }),
-    textField(ctx, 'changesNeeded', 'Changes needed, to the objectives or the role', { value: before?.changesNeeded }),
+    textField(ctx, 'supportSoFar', 'Support and training given so far', { value: before?.supportSoFar, max: LONG }),
+    textField(ctx, 'changesNeeded', 'Changes needed, to the objectives or the role', { value: before?.changesNeeded, max: LONG }),
     dateField(ctx, 'finalReviewDate', 'Date agreed for the final review', { value: before?.finalReviewDate ?? ctx.state.meetings.final?.date }),
   );
   return formOf(ctx, 'interim.record', {

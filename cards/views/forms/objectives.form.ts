@@ -16,18 +16,19 @@ const KIND_TITLES: Record<(typeof OBJECTIVE_KINDS)[number], string> = {
 
 /**
  * The six aspects of an objective under `prefix` (`objective.`, `objectives.2.`), prefilled from a version.
- * An optional row (a spare one in a list) asks only for words, so a row left blank adds nothing.
+ * An optional row (a spare one in a list) asks only for words, so a row left blank adds nothing. Answers are
+ * kept shorter than the record allows, so a plan of several objectives stays one card.
  */
 export function objectiveFields(ctx: FormContext, current: ObjectiveRecord['versions'][number] | null, prefix = 'objective', optional = false): FieldView[] {
   const f = (id: string) => `${prefix}.${id}`;
   const need = !optional;
   const words: FieldView[] = [
     textField(ctx, f('headline'), 'Headline: the outcome you want', { value: current?.headline, required: need, max: 300, multiline: false }),
-    textField(ctx, f('tasks'), 'Tasks and action steps', { value: current?.tasks, required: need }),
-    textField(ctx, f('timescales'), 'Timescales', { value: current?.timescales, required: need, max: 500 }),
-    textField(ctx, f('successMeasures'), 'How we will know it is achieved', { value: current?.successMeasures, required: need }),
-    textField(ctx, f('evidenceHow'), 'How that information is gathered', { value: current?.evidenceHow, required: need }),
-    textField(ctx, f('support'), 'Support, training and development agreed', { value: current?.support }),
+    textField(ctx, f('tasks'), 'Tasks and action steps', { value: current?.tasks, required: need, max: 1000 }),
+    textField(ctx, f('timescales'), 'Timescales', { value: current?.timescales, required: need, max: 300 }),
+    textField(ctx, f('successMeasures'), 'How we will know it is achieved', { value: current?.successMeasures, required: need, max: 1000 }),
+    textField(ctx, f('evidenceHow'), 'How that information is gathered', { value: current?.evidenceHow, required: need, max: 1000 }),
+    textField(ctx, f('support'), 'Support, training and development agreed', { value: current?.support, max: 1000 }),
   ];
   if (optional) return [...words, dateField(ctx, f('targetDate'), 'Target date (optional)', { value: current?.targetDate, required: false })];
   return [
@@ -52,8 +53,17 @@ function limitNote(ctx: FormContext): string {
 }
 
 /** Adding an objective. */
-export const objectiveAddForm = (ctx: FormContext): FormView =>
-  formOf(ctx, 'objective.add', { title: 'Add an objective', intro: limitNote(ctx), fields: objectiveFields(ctx, null), submitTitle: 'Add objective' });
+export function objectiveAddForm(ctx: FormContext): FormView {
+  // A full plan takes no more (R-OBJ-1): say so, and offer nothing to send.
+  const full = activeObjectives(ctx.state).length >= ctx.state.cycle.objectiveLimit;
+  return formOf(ctx, 'objective.add', {
+    title: 'Add an objective',
+    intro: full ? `${limitNote(ctx)} To add another, remove or change one first.` : limitNote(ctx),
+    fields: full ? [] : objectiveFields(ctx, null),
+    readOnly: full,
+    submitTitle: full ? 'Back' : 'Add objective',
+  });
+}
 
 /** Changing, or (at the interim review) revising, an objective: the old version stays in the record (R-OBJ-5). */
 export function objectiveChangeForm(type: Extract<CommandType, 'objective.update' | 'objective.revise'>) {

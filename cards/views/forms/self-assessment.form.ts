@@ -4,7 +4,8 @@ import { choiceField, clip, formOf, headingField, nameIn, textField } from './fo
 import type { FieldView, FormContext, FormView } from './form.types';
 
 // The spt self-assessment form (R-SA-1): the reviewee rates each standard and conduct expectation, then the
-// manager adds their rating, comment and the agreed rating for the same items, matched by position.
+// manager adds their rating, comment and the agreed rating for the same items, matched by position. Answers
+// are kept shorter than the record allows, so a whole form shown again with what was typed stays one card.
 
 /** The standards and conduct expectations of the self-assessment, until a school sets its own (spt Appendix 1). */
 export const DEFAULT_STANDARDS: readonly { area: 'standard' | 'conduct'; title: string }[] = [
@@ -23,6 +24,10 @@ export function meetingOf(ctx: FormContext): Meeting {
   return MEETING_OF_STAGE[ctx.state.stage] ?? (ctx.state.interim ? 'final' : 'interim');
 }
 
+/** How long an answer may be in these forms: short for a comment beside a rating, long for a question. */
+export const SHORT = 500;
+export const LONG = 1000;
+
 const yesNo = [
   { title: 'Yes', value: 'yes' },
   { title: 'No', value: 'no' },
@@ -36,7 +41,7 @@ function itemsOf(state: CaseState, meeting: Meeting): { area: 'standard' | 'cond
   const here = state.selfAssessments.find((a) => a.meeting === meeting)?.employee.items ?? [];
   const earlier = [...state.selfAssessments].reverse().find((a) => a.employee.items.length > 0)?.employee.items ?? [];
   const from = here.length ? here : earlier.length ? earlier : DEFAULT_STANDARDS;
-  return from.slice(0, 12).map((i) => ({ area: i.area, title: i.title }));
+  return from.slice(0, 8).map((i) => ({ area: i.area, title: i.title }));
 }
 
 /** The reviewee's self-assessment before a meeting (R-SA-1). */
@@ -52,26 +57,26 @@ export function selfAssessmentForm(ctx: FormContext): FormView {
     fixed[`items.${i}.title`] = item.title;
     fields.push(
       choiceField(ctx, `items.${i}.rating`, `${item.area === 'conduct' ? 'Conduct: ' : ''}${item.title}`, scale, { value: before?.rating }),
-      textField(ctx, `items.${i}.comment`, 'Comment (optional)', { value: before?.comment, multiline: false }),
+      textField(ctx, `items.${i}.comment`, 'Comment (optional)', { value: before?.comment, multiline: false, max: SHORT }),
     );
   });
   const w = sent?.wellbeing;
   fields.push(
     headingField('h-summary', 'Since the last meeting'),
-    textField(ctx, 'wentWell', 'What has gone well?', { value: sent?.wentWell }),
-    textField(ctx, 'couldImprove', 'What could have gone better?', { value: sent?.couldImprove }),
-    textField(ctx, 'roleChanges', 'Has any part of your job changed, compared with your job description?', { value: sent?.roleChanges }),
+    textField(ctx, 'wentWell', 'What has gone well?', { value: sent?.wentWell, max: LONG }),
+    textField(ctx, 'couldImprove', 'What could have gone better?', { value: sent?.couldImprove, max: LONG }),
+    textField(ctx, 'roleChanges', 'Has any part of your job changed, compared with your job description?', { value: sent?.roleChanges, max: LONG }),
     headingField('h-wellbeing', 'Wellbeing and adjustments. Only you, your reviewer and the headteacher see these answers.'),
     choiceField(ctx, 'wellbeing.disability', 'Do you have a disability we should take into account?', yesNo, { value: w?.disability ?? 'prefer-not-to-say' }),
     choiceField(ctx, 'wellbeing.circumstancesChanged', 'Have your circumstances changed so that you need more adjustments?', yesNo, { value: w?.circumstancesChanged ?? 'prefer-not-to-say' }),
     choiceField(ctx, 'wellbeing.adjustmentsNeeded', 'Do you need any further adjustments?', yesNo, { value: w?.adjustmentsNeeded ?? 'prefer-not-to-say' }),
-    textField(ctx, 'wellbeing.details', 'Details (optional)', { value: w?.details }),
-    textField(ctx, 'wellbeing.supportWanted', 'Is there anything more the school could do for your health and wellbeing?', { value: w?.supportWanted }),
+    textField(ctx, 'wellbeing.details', 'Details (optional)', { value: w?.details, max: SHORT }),
+    textField(ctx, 'wellbeing.supportWanted', 'Is there anything more the school could do for your health and wellbeing?', { value: w?.supportWanted, max: SHORT }),
     headingField('h-development', 'Training and the future'),
-    textField(ctx, 'cpdReceived', 'Training you have had or been offered', { value: sent?.cpdReceived }),
-    textField(ctx, 'aspirations', 'Your career hopes', { value: sent?.aspirations }),
-    textField(ctx, 'trainingWanted', 'Training or development you would like', { value: sent?.trainingWanted }),
-    textField(ctx, 'feedbackToSchool', 'Anything you would like to tell the school', { value: sent?.feedbackToSchool }),
+    textField(ctx, 'cpdReceived', 'Training you have had or been offered', { value: sent?.cpdReceived, max: SHORT }),
+    textField(ctx, 'aspirations', 'Your career hopes', { value: sent?.aspirations, max: SHORT }),
+    textField(ctx, 'trainingWanted', 'Training or development you would like', { value: sent?.trainingWanted, max: SHORT }),
+    textField(ctx, 'feedbackToSchool', 'Anything you would like to tell the school', { value: sent?.feedbackToSchool, max: SHORT }),
   );
   return formOf(ctx, 'self-assessment.submit', {
     title: 'Your self-assessment',
@@ -98,21 +103,21 @@ export function selfAssessmentReviewForm(ctx: FormContext): FormView {
   const fixed: FormView['fixed'] = { meeting };
   const fields: FieldView[] = [];
   const mine = record.manager;
-  record.employee.items.slice(0, 12).forEach((item, i) => {
+  record.employee.items.slice(0, 8).forEach((item, i) => {
     const before = mine?.items.find((x) => x.index === i);
     fixed[`items.${i}.index`] = i;
     fields.push(
       headingField(`h-item-${i}`, `${item.title}: ${who} said “${label(item.rating)}”${item.comment ? ` — ${clip(item.comment, 200)}` : ''}`),
       choiceField(ctx, `items.${i}.rating`, 'Your rating', choices, { value: before?.rating }),
-      textField(ctx, `items.${i}.comment`, 'Your comment (optional)', { value: before?.comment, multiline: false }),
+      textField(ctx, `items.${i}.comment`, 'Your comment (optional)', { value: before?.comment, multiline: false, max: SHORT }),
       choiceField(ctx, `items.${i}.agreedRating`, 'Rating agreed together (optional)', choices, { value: before?.agreedRating ?? undefined, required: false }),
-      textField(ctx, `items.${i}.general`, 'General comments (optional)', { value: before?.general, multiline: false }),
+      textField(ctx, `items.${i}.general`, 'General comments (optional)', { value: before?.general, multiline: false, max: SHORT }),
     );
   });
   fields.push(
     headingField('h-yours', 'Your view of the period'),
-    textField(ctx, 'wentWell', 'What has gone well?', { value: mine?.wentWell }),
-    textField(ctx, 'couldImprove', 'What could have gone better?', { value: mine?.couldImprove }),
+    textField(ctx, 'wentWell', 'What has gone well?', { value: mine?.wentWell, max: LONG }),
+    textField(ctx, 'couldImprove', 'What could have gone better?', { value: mine?.couldImprove, max: LONG }),
   );
   const e = record.employee;
   const lines = [

@@ -31,9 +31,9 @@ export function supportPlanForm(ctx: FormContext): FormView {
     fields.push(
       headingField(`h-area-${i}`, `Area ${i + 1}${need ? '' : ' (optional)'}`),
       textField(ctx, `items.${i}.area`, 'Area for improvement', { value: it?.area, required: need, max: 500, multiline: false }),
-      textField(ctx, `items.${i}.actions`, 'Actions to take', { value: it?.actions, required: need }),
+      textField(ctx, `items.${i}.actions`, 'Actions to take', { value: it?.actions, required: need, max: 1000 }),
       dateField(ctx, `items.${i}.actionDate`, 'By when', { value: it?.actionDate, required: need }),
-      textField(ctx, `items.${i}.measures`, 'How we will know it has worked', { value: it?.measures, required: need }),
+      textField(ctx, `items.${i}.measures`, 'How we will know it has worked', { value: it?.measures, required: need, max: 500 }),
     );
   }
   return formOf(ctx, 'support-plan.set', {
@@ -54,7 +54,7 @@ export function supportReviewForm(ctx: FormContext): FormView {
   const fields: FieldView[] = [dateField(ctx, 'reviewOn', 'Date of the review', { value: waiting?.reviewOn })];
   plan.items.forEach((it, i) => {
     fixed[`progress.${i}.itemId`] = it.id;
-    fields.push(headingField(`h-${it.id}`, `${i + 1}. ${clip(it.area, 200)} (by ${dateInWords(it.actionDate)})`), textField(ctx, `progress.${i}.progress`, 'Progress', { value: it.progress, required: true }));
+    fields.push(headingField(`h-${it.id}`, `${i + 1}. ${clip(it.area, 200)} (by ${dateInWords(it.actionDate)})`), textField(ctx, `progress.${i}.progress`, 'Progress', { value: it.progress, required: true, max: 1000 }));
   });
   fields.push(textField(ctx, 'notes', 'Notes (optional)', { value: waiting?.notes }), toggleField(ctx, 'completed', 'Every area is met: the plan is complete'));
   return formOf(ctx, 'support-plan.review', {
