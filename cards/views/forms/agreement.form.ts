@@ -26,10 +26,20 @@ export const objectivesDisagreeForm = (ctx: FormContext): FormView =>
 export const objectivesDetermineForm = (ctx: FormContext): FormView =>
   formOf(ctx, 'objectives.determine', {
     title: 'Decide the objectives',
-    intro: `${nameIn(ctx, ctx.state.revieweeId, 'They')} didn’t agree: “${clip(ctx.state.agreement.disagreement?.reason ?? 'no reason given', 300)}”. If talking it through hasn’t helped, you can decide; the record will say the objectives were determined, not agreed.`,
+    intro: `${ctx.state.agreement.disagreement ? `${nameIn(ctx, ctx.state.revieweeId, 'They')} didn’t agree: “${clip(ctx.state.agreement.disagreement.reason, 300)}”. ` : ''}If talking it through hasn’t helped, you can decide; the record will say the objectives were determined, not agreed.`,
     document: objectivesDocument(ctx),
     fields: [textField(ctx, 'note', 'A note for the record (optional)')],
     submitTitle: 'Decide the objectives',
+  });
+
+/** The headteacher approves a planning statement after checking it against similar roles (R-MOD-1). */
+export const moderationApproveForm = (ctx: FormContext): FormView =>
+  formOf(ctx, 'moderation.approve', {
+    title: 'Approve the planning statement',
+    intro: `Check ${nameIn(ctx, ctx.state.revieweeId, 'the person')}’s objectives for consistency with similar roles. Once approved, the statement goes for signing.`,
+    document: objectivesDocument(ctx),
+    fields: [textField(ctx, 'note', 'A note for the record (optional)')],
+    submitTitle: 'Approve',
   });
 
 /** The reviewee chooses who else may see their objectives, by name (R-PRV-1: wider sharing only with agreement). */

@@ -90,6 +90,18 @@ export function payRecommendForm(ctx: FormContext): FormView {
   });
 }
 
+/** The headteacher approves the pay recommendation before the person sees it (R-PAY-1). */
+export function payApproveForm(ctx: FormContext): FormView {
+  const rec = ctx.state.pay.recommendation;
+  return formOf(ctx, 'pay.approve', {
+    title: 'Approve the pay recommendation',
+    intro: `Once you approve it, ${nameIn(ctx, ctx.state.revieweeId, 'the person')} can see the recommendation and it can go to the pay committee.`,
+    document: rec ? { heading: 'The recommendation', lines: [`${rec.recommendation.replace(/-/g, ' ')}: ${clip(rec.rationale)}`, ...(assessmentDocument(ctx)?.lines ?? [])] } : assessmentDocument(ctx),
+    fields: [textField(ctx, 'note', 'A note for the record (optional)')],
+    submitTitle: 'Approve',
+  });
+}
+
 /** The headteacher sends a planning statement or a pay recommendation back, saying why (R-MOD-1, R-PAY-1). */
 export function sendBackForm(type: Extract<CommandType, 'moderation.refer-back' | 'pay.refer-back'>) {
   return (ctx: FormContext): FormView => {

@@ -1,8 +1,8 @@
 import { COMMAND_PHRASES } from '../../../services/case/command-phrases';
 import type { CommandType } from '../../../services/case/case-commands.schema';
-import { carryForwardForm, groupObjectivesForm, objectivesDetermineForm, objectivesDisagreeForm, objectivesShareForm } from './agreement.form';
+import { carryForwardForm, groupObjectivesForm, moderationApproveForm, objectivesDetermineForm, objectivesDisagreeForm, objectivesShareForm } from './agreement.form';
 import { APPEAL_FORMS } from './appeal.form';
-import { finalAssessmentForm, payFlagRiskForm, payRecommendForm, sendBackForm } from './final.form';
+import { finalAssessmentForm, payApproveForm, payFlagRiskForm, payRecommendForm, sendBackForm } from './final.form';
 import { formOf, sentence } from './form-fields';
 import type { FormBuilder, FormContext, FormView } from './form.types';
 import { genericForm, plainFields } from './generic.form';
@@ -36,6 +36,7 @@ export const BESPOKE_FORMS: Partial<Record<CommandType, FormBuilder>> = {
   'objectives.carry-forward': carryForwardForm,
   'objectives.share': objectivesShareForm,
   'development-plan.set': developmentPlanForm,
+  'moderation.approve': moderationApproveForm,
   'moderation.refer-back': sendBackForm('moderation.refer-back'),
   'statement.sign': statementSignForm,
   'statement.comment': statementCommentForm,
@@ -52,6 +53,7 @@ export const BESPOKE_FORMS: Partial<Record<CommandType, FormBuilder>> = {
   'final.assess': finalAssessmentForm,
   'pay.flag-risk': payFlagRiskForm,
   'pay.recommend': payRecommendForm,
+  'pay.approve': payApproveForm,
   'pay.refer-back': sendBackForm('pay.refer-back'),
   ...APPEAL_FORMS,
   'objection.raise': objectionRaiseForm,

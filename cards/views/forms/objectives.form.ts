@@ -73,7 +73,7 @@ export function objectiveChangeForm(type: Extract<CommandType, 'objective.update
     if (type === 'objective.revise') fields.push(headingField('why', 'Why it changes'), textField(ctx, 'reason', 'What changed, so the objective needs revising', { required: true, max: 1000 }));
     return formOf(ctx, type, {
       title: type === 'objective.revise' ? 'Revise an objective' : 'Change an objective',
-      intro: type === 'objective.revise' ? 'The earlier version stays in the record.' : null,
+      intro: objective ? (type === 'objective.revise' ? 'The earlier version stays in the record.' : null) : 'Choose the objective to change, then press Next.',
       fields: objective ? fields : [objectivePicker(ctx)],
       fixed: objective ? { objectiveId: objective.id } : {},
       submitTitle: objective ? 'Save' : 'Next',

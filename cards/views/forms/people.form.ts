@@ -103,7 +103,7 @@ export function objectionDecideForm(type: Extract<CommandType, 'objection.decide
     const lines = open ? [`Raised ${dateInWords(open.raisedOn)}: ${clip(open.reasons, 600)}`, ...open.history.slice(-4).map((h) => `${h.step.replace(/-/g, ' ')}: ${clip(h.text, 600)}`)] : [];
     return formOf(ctx, type, {
       title: type === 'objection.decide' ? 'Decide on the objection' : 'Decide the appeal about the reviewer',
-      intro: `${nameIn(ctx, ctx.state.revieweeId, 'The person')} objects to ${nameIn(ctx, ctx.state.reviewerId, 'their reviewer')}. If you agree, choose the new reviewer. Either way, give your reasons in writing.`,
+      intro: `${nameIn(ctx, ctx.state.revieweeId, 'The person')} ${type === 'objection.decide' ? 'objects to' : 'has appealed the decision about'} ${nameIn(ctx, ctx.state.reviewerId, 'their reviewer')}${type === 'objection.decide' ? '' : ' as their reviewer'}. If you agree, choose the new reviewer. Either way, give your reasons in writing.`,
       document: lines.length ? { heading: 'The objection', lines } : null,
       fields: [
         toggleField(ctx, 'upheld', 'Agree, and change the reviewer'),

@@ -41,6 +41,7 @@ export function statementCommentForm(ctx: FormContext): FormView {
   const doc = statementDocument(ctx, kind);
   return formOf(ctx, 'statement.comment', {
     title: `Comment on the ${kind} statement`,
+    intro: 'Your comments are kept with the statement. You can still sign it afterwards.',
     document: { heading: doc.heading, lines: doc.lines },
     fields: [textField(ctx, 'text', 'Your comments', { required: true })],
     fixed: { statement: kind },
