@@ -148,6 +148,41 @@ export interface AuditLog {
   listForCase(schoolId: string, caseId: string): Promise<AuditEvent[]>;
 }
 
+/** One line of a payroll export as payroll received it (R-PAY-1). */
+export interface PayrollExportRow {
+  staffId: string;
+  currentPoint: number;
+  recommendation: 'increment' | 'top-of-grade' | 'withhold';
+  newPoint: number;
+  effectiveDate: CivilDate;
+}
+
+/**
+ * What payroll has for a school's cycle: the export as it was sent, kept so that a later change to a
+ * recommendation is flagged to the headteacher rather than silently changing what payroll has (R-PAY-1, R-CAL-2).
+ */
+export interface PayrollExportRecord {
+  schoolId: string;
+  /** The cycle's start date, as cases name their cycle. */
+  cycleId: CivilDate;
+  /** The last civil date of the cycle; the export is kept six years from here, like the cases (R-PRV-2). */
+  cycleEnd: CivilDate;
+  exportedOn: CivilDate;
+  effectiveDate: CivilDate;
+  rows: PayrollExportRow[];
+  /** Who recorded the export (a person id, or `admin` from the command line). */
+  exportedBy: string;
+  /** Optimistic-concurrency version: 1 after the first save, +1 on every replacement. */
+  version: number;
+}
+
+/** The payroll exports, one per school and cycle. */
+export interface PayrollExportRepository {
+  get(schoolId: string, cycleId: string): Promise<PayrollExportRecord | null>;
+  /** Creates (expectedVersion null) or replaces at the expected version; ConcurrencyError otherwise. Returns the stored record. */
+  save(record: PayrollExportRecord, expectedVersion: number | null): Promise<PayrollExportRecord>;
+}
+
 /** Remembers inbound Teams activity ids and Slack event ids for a day, so a redelivery does nothing. */
 export interface IdempotencyStore {
   /** True the first time a key is seen (within its time to live), false on every repeat. */
@@ -163,6 +198,8 @@ export interface Store<S = unknown> {
   conversations: ConversationReferenceRepository;
   audit: AuditLog;
   idempotency: IdempotencyStore;
+  /** What payroll has been sent, per school and cycle (R-PAY-1). */
+  payrollExports: PayrollExportRepository;
   /** Cases, whose state is parsed (and so validated) by the function the store was opened with. */
   cases: CaseRepository<S>;
   /** Resolves when the store answers a trivial read (used by GET /readyz). */

@@ -6,7 +6,7 @@ import { z } from 'zod/v4';
 // cases, outbox messages, reminders and audit events apart inside the one `cases` container.
 
 /** The kinds of document, one per record type. */
-export type DocType = 'school' | 'person' | 'case' | 'outbox' | 'reminder' | 'audit' | 'conversation' | 'idempotency';
+export type DocType = 'school' | 'person' | 'case' | 'outbox' | 'reminder' | 'audit' | 'conversation' | 'idempotency' | 'payroll-export';
 
 /** The id of the document that holds record `id` of kind `type`. */
 export function docId(type: DocType, id: string): string {

@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../../services/shared/time';
 import { cosmosAudit, cosmosCases, cosmosOutbox } from './cosmos-case.repository';
 import { CONTAINERS } from './cosmos-documents';
 import { cosmosConversations, cosmosPeople, cosmosSchools } from './cosmos-directory.repository';
+import { cosmosPayrollExports } from './cosmos-payroll.repository';
 import { cosmosIdempotency, cosmosReminders } from './cosmos-reminder.repository';
 
 /** Options of the Cosmos DB store. */
@@ -38,6 +39,7 @@ export function openCosmosStore<S>(options: CosmosStoreOptions<S>): Store<S> {
     conversations: cosmosConversations(db.container(CONTAINERS.conversations)),
     audit: cosmosAudit(cases, clock),
     idempotency: cosmosIdempotency(db.container(CONTAINERS.idempotency)),
+    payrollExports: cosmosPayrollExports(cases, clock),
     ping: async () => {
       await db.read();
     },

@@ -16,6 +16,8 @@ export interface MemoryTables {
   audit: Map<string, MemoryRow>;
   conversations: Map<string, MemoryRow>;
   idempotency: Map<string, MemoryRow>;
+  /** Keyed `schoolId|cycleId`. */
+  payrollExports: Map<string, MemoryRow>;
 }
 
 /** Empty tables. */
@@ -29,6 +31,7 @@ export function memoryTables(): MemoryTables {
     audit: new Map(),
     conversations: new Map(),
     idempotency: new Map(),
+    payrollExports: new Map(),
   };
 }
 

@@ -1,9 +1,9 @@
-import type { AuditEvent, CaseEnvelope, ConversationReference, OutboxMessage, ReminderRecord, SchoolRecord, Store } from '../../services/ports/store.port';
+import type { AuditEvent, CaseEnvelope, ConversationReference, OutboxMessage, PayrollExportRecord, ReminderRecord, SchoolRecord, Store } from '../../services/ports/store.port';
 import { ConcurrencyError } from '../../services/ports/errors';
 import type { Person } from '../../services/people/person.schema';
 import { systemClock, type Clock, type Instant } from '../../services/shared/time';
-import { auditDocSchema, caseDocSchema, conversationDocSchema, outboxDocSchema, personDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
-import { checkCaseWrite, checkSchool, readCaseState, readDocument, unstamped } from '../shared/validate';
+import { auditDocSchema, caseDocSchema, conversationDocSchema, outboxDocSchema, payrollExportDocSchema, personDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
+import { checkCaseWrite, checkPayrollExport, checkSchool, payrollExportId, readCaseState, readDocument, unstamped } from '../shared/validate';
 import { addSeconds, assertOneSchool, byDue, claimable, DONE_OUTBOX_TTL_SECONDS, iso, reminderDoc, retentionEnd } from '../shared/store-rules';
 import { copy, key, memoryTables, type MemoryTables } from './memory-tables';
 
@@ -47,6 +47,10 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
   };
   // Records written outside a case write share the case's retention when the case exists (R-PRV-2).
   const caseExpiry = (schoolId: string, caseId: string): Instant | null => t.cases.get(key(schoolId, caseId))?.expiresAt ?? null;
+  const payrollExport = (schoolId: string, cycleId: string): PayrollExportRecord | null => {
+    const row = t.payrollExports.get(key(schoolId, cycleId));
+    return row ? unstamped(readDocument(payrollExportDocSchema, copy(row.doc), payrollExportId(schoolId, cycleId))) : null;
+  };
   const putReminder = (r: ReminderRecord, expiresAt: Instant | null): void => {
     t.reminders.set(key(r.schoolId, r.id), { doc: copy(reminderDoc(r)), expiresAt });
   };
@@ -178,6 +182,16 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
         if (row && row.expiresAt !== null && row.expiresAt > iso(now)) return false;
         t.idempotency.set(k, { doc: { schemaVersion: SCHEMA_VERSION }, expiresAt: addSeconds(now, ttlSeconds) });
         return true;
+      },
+    },
+    payrollExports: {
+      get: async (schoolId, cycleId) => payrollExport(schoolId, cycleId),
+      save: async (record, expectedVersion) => {
+        const doc = checkPayrollExport(record, expectedVersion);
+        if ((payrollExport(record.schoolId, record.cycleId)?.version ?? null) !== expectedVersion) throw new ConcurrencyError(payrollExportId(record.schoolId, record.cycleId));
+        // Kept as long as the cycle's cases, then destroyed (R-PRV-2).
+        t.payrollExports.set(key(record.schoolId, record.cycleId), { doc: copy(doc), expiresAt: retentionEnd(record.cycleEnd) });
+        return unstamped(copy(doc));
       },
     },
     purgeExpired: async (now) => {

@@ -87,3 +87,24 @@ export const conversationDocSchema = z.object({
   reference: z.unknown(),
   updatedAt: instantSchema,
 });
+
+/** A stored payroll export: what payroll has for a school's cycle (R-PAY-1). */
+export const payrollExportDocSchema = z.object({
+  ...versioned,
+  schoolId: z.string().min(1),
+  cycleId: civilDateSchema,
+  cycleEnd: civilDateSchema,
+  exportedOn: civilDateSchema,
+  effectiveDate: civilDateSchema,
+  rows: z.array(
+    z.object({
+      staffId: z.string().min(1),
+      currentPoint: z.number().int().nonnegative(),
+      recommendation: z.enum(['increment', 'top-of-grade', 'withhold']),
+      newPoint: z.number().int().nonnegative(),
+      effectiveDate: civilDateSchema,
+    }),
+  ),
+  exportedBy: z.string().min(1),
+  version: z.number().int().positive(),
+});

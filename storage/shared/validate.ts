@@ -1,7 +1,7 @@
 import type { z } from 'zod/v4';
 import { InvalidDocumentError } from '../../services/ports/errors';
-import type { CaseWrite, SchoolRecord } from '../../services/ports/store.port';
-import { auditDocSchema, caseDocSchema, outboxDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from './documents.schema';
+import type { CaseWrite, PayrollExportRecord, SchoolRecord } from '../../services/ports/store.port';
+import { auditDocSchema, caseDocSchema, outboxDocSchema, payrollExportDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from './documents.schema';
 
 /**
  * Parses a stored document, or throws InvalidDocumentError naming its id. The detail lists the failing
@@ -57,4 +57,13 @@ export function checkCaseWrite<S>(write: CaseWrite<S>, parseCaseState: (raw: unk
 /** Checks a school before storing it. */
 export function checkSchool(school: SchoolRecord): void {
   readDocument(schoolDocSchema, { ...school, version: Math.max(1, school.version), schemaVersion: SCHEMA_VERSION }, school.id);
+}
+
+/** The id a payroll export is known by in errors: its school and cycle, never its content. */
+export const payrollExportId = (schoolId: string, cycleId: string): string => `payroll-export ${schoolId}/${cycleId}`;
+
+/** Checks a payroll export before storing it and returns it as stored: at its new version, stamped (R-PAY-1). */
+export function checkPayrollExport(record: PayrollExportRecord, expectedVersion: number | null): PayrollExportRecord & { schemaVersion: typeof SCHEMA_VERSION } {
+  const stored = { ...record, version: (expectedVersion ?? 0) + 1, schemaVersion: SCHEMA_VERSION };
+  return readDocument(payrollExportDocSchema, stored, payrollExportId(record.schoolId, record.cycleId));
 }

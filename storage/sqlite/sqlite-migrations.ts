@@ -41,6 +41,13 @@ const MIGRATIONS: string[] = [
   CREATE TABLE idempotency (key TEXT PRIMARY KEY, expires_at TEXT NOT NULL) STRICT;
   CREATE INDEX idempotency_expiry ON idempotency (expires_at);
   `,
+  // 2: what payroll has, one export per school and cycle, kept as long as the cycle's cases (R-PAY-1, R-PRV-2).
+  `
+  CREATE TABLE payroll_exports (
+    school_id TEXT NOT NULL, cycle_id TEXT NOT NULL, version INTEGER NOT NULL, expires_at TEXT NOT NULL, doc TEXT NOT NULL,
+    PRIMARY KEY (school_id, cycle_id)) STRICT;
+  CREATE INDEX payroll_exports_expiry ON payroll_exports (expires_at);
+  `,
 ];
 
 /** Brings the file's schema up to date; refuses a file written by a newer release. */

@@ -7,6 +7,7 @@ import { iso } from '../shared/store-rules';
 import { sqliteAudit, sqliteCases, sqliteOutbox } from './sqlite-case.repository';
 import { sqliteConversations, sqlitePeople, sqliteSchools } from './sqlite-directory.repository';
 import { migrate } from './sqlite-migrations';
+import { sqlitePayrollExports } from './sqlite-payroll.repository';
 import { sqliteIdempotency, sqliteReminders } from './sqlite-reminder.repository';
 
 /** Options of the embedded store. */
@@ -18,7 +19,7 @@ export interface SqliteStoreOptions<S> {
 }
 
 /** The tables purgeExpired clears, in an order that never strands a row. */
-const EXPIRING = ['cases', 'outbox', 'reminders', 'audit', 'idempotency'] as const;
+const EXPIRING = ['cases', 'outbox', 'reminders', 'audit', 'idempotency', 'payroll_exports'] as const;
 
 /** Opens (creating and migrating on first use) the embedded SQLite store: one file, WAL, same contract as Cosmos DB. */
 export function openSqliteStore<S>(options: SqliteStoreOptions<S>): Store<S> {
@@ -48,6 +49,7 @@ export function openSqliteStore<S>(options: SqliteStoreOptions<S>): Store<S> {
     conversations: sqliteConversations(db),
     audit: sqliteAudit(db),
     idempotency: sqliteIdempotency(db),
+    payrollExports: sqlitePayrollExports(db),
     purgeExpired: async (now) => purgeAll.immediate(iso(now)),
     ping: async () => {
       ping.get();

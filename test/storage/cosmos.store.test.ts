@@ -6,6 +6,7 @@ import { openStore } from '../../storage/open-store';
 import { startCosmosServer, type CosmosTestServer } from './cosmos-server';
 import { describeStoreContract } from './store.contract';
 import { aWrite, NOW, parseTestState, type StoreHarness } from './store-fixtures';
+import { anExport } from './store-payroll.contract';
 
 // The Cosmos DB store through the real SDK against a real Cosmos protocol server on loopback
 // (@vercel/cosmosdb-server). That server runs batches in order and stops at the first failure, but it does NOT
@@ -61,6 +62,19 @@ describe('Cosmos DB documents as stored', () => {
     expect(keyDoc?.ttl).toBe(86_400);
     const { resource: auditDoc } = await db.container('cases').item(docId('audit', 'later'), 'school-a').read<{ ttl?: number }>();
     expect(auditDoc?.ttl).toBe(caseDoc?.ttl);
+    await harness.dispose();
+  });
+});
+
+describe('Cosmos DB payroll export document', () => {
+  it('R-PRV-2: a payroll export lives in the school’s partition of the cases container with its cycle’s retention ttl', async () => {
+    const harness = await openCosmos();
+    await harness.store.payrollExports.save(anExport(), null);
+    await harness.store.payrollExports.save(anExport({ exportedOn: '2026-12-09' }), 1);
+    if (!server) throw new Error('server not started');
+    const db = server.client.database(`ipp-test-${databases}`);
+    const { resource } = await db.container('cases').item(docId('payroll-export', '2025-09-01'), 'school-a').read<{ ttl?: number; type?: string; version?: number }>();
+    expect(resource).toMatchObject({ type: 'payroll-export', version: 2, ttl: (Date.parse('2032-09-01T00:00:00.000Z') - Date.parse(NOW)) / 1000 });
     await harness.dispose();
   });
 });

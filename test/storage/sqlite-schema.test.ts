@@ -6,6 +6,7 @@ import { openStore } from '../../storage/open-store';
 import { openSqliteStore } from '../../storage/sqlite/sqlite.store';
 import { DUE_EXPIRED_LEASE_SQL, DUE_PENDING_SQL } from '../../storage/sqlite/sqlite-reminder.repository';
 import { aReminder, aSchool, parseTestState } from './store-fixtures';
+import { anExport } from './store-payroll.contract';
 
 let dir = '';
 beforeEach(() => {
@@ -20,11 +21,26 @@ describe('embedded SQLite file', () => {
     await first.close();
     const file = path.join(dir, 'data', 'ipp.sqlite');
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(2);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
     const again = openSqliteStore({ file, parseCaseState: parseTestState });
     expect((await again.schools.get('school-a'))?.version).toBe(1);
+    await again.close();
+  });
+
+  it('R-PAY-1: a file from the release before payroll exports gains their table on open and keeps what it held', async () => {
+    const file = path.join(dir, 'ipp.sqlite');
+    const first = openSqliteStore({ file, parseCaseState: parseTestState });
+    await first.schools.save(aSchool(), null);
+    await first.close();
+    const old = new Database(file);
+    old.exec('DROP TABLE payroll_exports');
+    old.pragma('user_version = 1');
+    old.close();
+    const again = openSqliteStore({ file, parseCaseState: parseTestState });
+    expect((await again.schools.get('school-a'))?.version).toBe(1);
+    expect((await again.payrollExports.save(anExport(), null)).version).toBe(1);
     await again.close();
   });
 

@@ -1,3 +1,4 @@
+import { anExport } from './store-payroll.contract';
 import { aCase, anAudit, anOutbox, aReminder, aWrite, NOW, type StoreHarness } from './store-fixtures';
 
 /**
@@ -33,6 +34,20 @@ export function retentionContract(open: () => Promise<StoreHarness>): void {
     expect(await store.reminders.get('school-a', 'later')).toBeNull();
     await store.cases.save(aWrite({ case: aCase({ cycleEnd: '2020-08-31' }) }));
     expect(await store.audit.listForCase('school-a', 'case-1')).toEqual([]);
+    await dispose();
+  });
+
+  it('R-PRV-2: a payroll export is destroyed six years after its cycle ends, with the cycle’s cases, not before', async () => {
+    const { store, dispose } = await open();
+    const purge = store.purgeExpired?.bind(store);
+    if (!purge) throw new Error('this store must purge');
+    await store.payrollExports.save(anExport({ cycleId: '2019-09-01', cycleEnd: '2020-08-31' }), null);
+    await store.payrollExports.save(anExport(), null);
+    expect(await purge('2026-08-31T23:59:59.999Z')).toBe(0);
+    expect(await store.payrollExports.get('school-a', '2019-09-01')).not.toBeNull();
+    expect(await purge('2026-09-01T00:00:00.000Z')).toBe(1);
+    expect(await store.payrollExports.get('school-a', '2019-09-01')).toBeNull();
+    expect((await store.payrollExports.get('school-a', '2025-09-01'))?.version).toBe(1);
     await dispose();
   });
 

@@ -1,6 +1,7 @@
 import { casesContract } from './store-cases.contract';
 import { directoryContract } from './store-directory.contract';
 import type { StoreHarness } from './store-fixtures';
+import { payrollExportsContract } from './store-payroll.contract';
 import { remindersContract } from './store-reminders.contract';
 
 /**
@@ -24,5 +25,6 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     directoryContract(h);
     casesContract(h);
     remindersContract(h);
+    payrollExportsContract(h);
   });
 }
