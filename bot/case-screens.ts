@@ -1,5 +1,5 @@
 import { z } from 'zod/v4';
-import { COMMAND_INPUT_SCHEMAS, executeCaseCommand, visibleSections } from '../services/case';
+import { executeCaseCommand, visibleSections } from '../services/case';
 import type { CaseCommand, CaseState, CommandType } from '../services/case';
 import type { CaseEnvelope } from '../services/ports/store.port';
 import { londonWallClock } from '../services/shared/london-time';
@@ -8,7 +8,7 @@ import { caseView } from '../cards/views/case.view';
 import type { Banner, CaseView } from '../cards/views/case.view';
 import { errorView } from '../cards/views/error.view';
 import type { ErrorView } from '../cards/views/error.view';
-import { fieldErrorsOf, formFor, formInput } from '../cards/views/forms';
+import { checkFormInput, formFor, formInput } from '../cards/views/forms';
 import type { FormContext, FormView } from '../cards/views/forms';
 import type { Actor } from './actor';
 import { caseActorOf } from './case-runtime';
@@ -40,6 +40,9 @@ async function loadVisible(store: ProductStore, actor: Actor, caseId: string): P
   return found;
 }
 
+/** Today in London, by the runtime's clock: what a card may offer depends on it. */
+const todayOf = (runtime: CaseRuntime) => londonWallClock(runtime.deps.clock.now()).day;
+
 /**
  * One case as this actor sees it, with an optional banner (what just happened). Opening someone else's case
  * is recorded (ids only), so the reviewee can see who looked (R-PRV-1); the answer to one's own action is not.
@@ -56,7 +59,7 @@ export async function caseScreen(store: ProductStore, runtime: CaseRuntime, acto
   }
   const policy = await runtime.policies.forSchool(found.schoolId);
   // No `refresh` on a card answered to an action: it lives in a one-to-one chat, seen by one person only.
-  return { kind: 'case', view: caseView({ state: found.state, version: found.version, policy, viewer: caseActor, viewerUserKey: null, banner }) };
+  return { kind: 'case', view: caseView({ state: found.state, version: found.version, policy, viewer: caseActor, viewerUserKey: null, banner, today: todayOf(runtime) }) };
 }
 
 /** The case card for an envelope already in hand (after a command: no second read). */
@@ -64,14 +67,14 @@ async function caseScreenOf(runtime: CaseRuntime, actor: Actor, found: CaseEnvel
   const caseActor = caseActorOf(actor);
   if (!caseActor) return err(NOT_ON_ROSTER);
   const policy = await runtime.policies.forSchool(found.schoolId);
-  return { kind: 'case', view: caseView({ state: found.state, version: found.version, policy, viewer: caseActor, viewerUserKey: null, banner }) };
+  return { kind: 'case', view: caseView({ state: found.state, version: found.version, policy, viewer: caseActor, viewerUserKey: null, banner, today: todayOf(runtime) }) };
 }
 
 /** The actor's own case in the current (or, failing that, the previous) cycle. */
 export async function myCase(store: ProductStore, runtime: CaseRuntime, actor: Actor): Promise<CaseEnvelope<CaseState> | null> {
   if (!actor.person) return null;
   const policy = await runtime.policies.forSchool(actor.person.schoolId);
-  const today = londonWallClock(runtime.deps.clock.now()).day;
+  const today = todayOf(runtime);
   const current = policy.cycleContaining(today).start;
   const previous = policy.cycleContaining(`${Number(current.slice(0, 4)) - 1}${current.slice(4)}`).start;
   for (const cycleId of [current, previous]) {
@@ -133,11 +136,9 @@ export async function runCaseCommand(
   const raw: Record<string, unknown> = form.fields.length || Object.keys(form.fixed).length ? formInput(form, input.data) : {};
   // A person chosen from a list is named in the record by the roster's name, not by what the card said.
   if (typeof raw.newReviewerId === 'string') raw.newReviewerName = ctx.people.find((p) => p.id === raw.newReviewerId)?.name ?? '';
-  const checked = (COMMAND_INPUT_SCHEMAS[input.type] as unknown as z.ZodType).safeParse(raw);
-  if (!checked.success) {
-    return { kind: 'form', view: formFor(input.type, { ...ctx, fieldErrors: fieldErrorsOf(checked.error.issues) }) };
-  }
-  const command = { ...(checked.data as object), type: input.type } as CaseCommand;
+  const checked = checkFormInput(input.type, raw);
+  if (!checked.ok) return { kind: 'form', view: formFor(input.type, { ...ctx, fieldErrors: checked.fieldErrors }) };
+  const command = { ...checked.data, type: input.type } as CaseCommand;
   const result = await executeCaseCommand(runtime.deps, { schoolId: found.schoolId, caseId: found.id, expectedVersion: parsed.data.version, command, actor: caseActor, channel: input.channel, loaded: found });
   if (result.ok) return caseScreenOf(runtime, actor, result.value, { text: 'Thank you, that’s recorded.', style: 'good' });
   if (result.error.code === 'CASE.STALE_VERSION') return caseScreen(store, runtime, actor, found.id, STALE_BANNER);

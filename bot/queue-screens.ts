@@ -1,7 +1,7 @@
 import { caseSummary, executeCaseCommand } from '../services/case';
 import type { CaseState } from '../services/case';
 import type { CaseEnvelope } from '../services/ports/store.port';
-import { dateInWords } from '../services/shared/london-time';
+import { dateInWords, londonWallClock } from '../services/shared/london-time';
 import { accessView } from '../cards/views/case.view';
 import { errorView } from '../cards/views/error.view';
 import type { ErrorView } from '../cards/views/error.view';
@@ -34,7 +34,7 @@ export async function teamScreen(store: ProductStore, runtime: CaseRuntime, acto
       title: 'Your team’s appraisals',
       intro: cases.length ? `You review ${cases.length} ${cases.length === 1 ? 'person' : 'people'} this cycle.` : 'Nobody is waiting on you as their reviewer at the moment.',
       items: cases.map((c) => {
-        const s = caseSummary(c.state, me, policy);
+        const s = caseSummary(c.state, me, policy, londonWallClock(runtime.deps.clock.now()).day);
         const next = s.next ? `${s.next.action}${s.next.due ? `, by ${dateInWords(s.next.due)}` : ''}` : 'Nothing to do';
         return { heading: nameOf(c), lines: [s.stageLabel, next], actions: [{ verb: Verbs.caseShow, title: 'Open', data: { caseId: c.id } }] };
       }),

@@ -7,6 +7,7 @@ import { caseSummary } from '../../services/case/case-summary';
 import { COMMAND_PHRASES } from '../../services/case/command-phrases';
 import type { SchoolPolicy } from '../../services/policy';
 import { dateInWords } from '../../services/shared/london-time';
+import type { CivilDate } from '../../services/shared/time';
 import { doVerb, formVerb, Verbs } from '../verbs';
 import { needsForm } from './forms';
 import { sentence } from './forms/form-fields';
@@ -62,9 +63,9 @@ function sectionsOf(s: CaseState, seen: ReadonlySet<CaseSection>, viewerId: stri
 }
 
 /** Builds the case card for one viewer. Only the sections they may see are listed (R-PRV-1). */
-export function caseView(input: { state: CaseState; version: number; policy: SchoolPolicy; viewer: CaseActor; viewerUserKey: string | null; banner?: Banner | null }): CaseView {
+export function caseView(input: { state: CaseState; version: number; policy: SchoolPolicy; viewer: CaseActor; viewerUserKey: string | null; banner?: Banner | null; today?: CivilDate }): CaseView {
   const { state: s, viewer } = input;
-  const summary = caseSummary(s, viewer.personId, input.policy);
+  const summary = caseSummary(s, viewer.personId, input.policy, input.today ?? null);
   const seen = new Set(visibleSections(s, viewer));
   const mine = viewer.personId === s.revieweeId;
   const percent = Math.round((100 * summary.progress.step) / Math.max(1, summary.progress.of));

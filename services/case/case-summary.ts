@@ -118,8 +118,11 @@ function appealNext(s: CaseState, ee: string, er: string): Next {
   }
 }
 
-/** The "my appraisal" card for one person: stage, step n of m, who acts next and what they may do (R-CHAT-1). */
-export function caseSummary(state: CaseState, personId: string, policy: SchoolPolicy): CaseSummary {
+/**
+ * The "my appraisal" card for one person: stage, step n of m, who acts next and what they may do (R-CHAT-1).
+ * With today's London date, steps whose time has passed (or not yet come) are not offered.
+ */
+export function caseSummary(state: CaseState, personId: string, policy: SchoolPolicy, today: CivilDate | null = null): CaseSummary {
   const line = MAIN_LINE.filter((x) => x !== 'pay-approval' || (policy.payProgression && state.payEligible)) as Stage[];
   const placed: Stage = state.stage === 'appeal' ? 'appeal-window' : state.hold ? state.hold.from : state.stage === 'withdrawn' ? 'closed' : state.stage;
   const step = Math.max(1, line.indexOf(placed) + 1);
@@ -131,6 +134,6 @@ export function caseSummary(state: CaseState, personId: string, policy: SchoolPo
     stageLabel: STAGE_LABELS[state.stage],
     progress: { step, of: line.length },
     next: next === null ? null : { who: next.who, action: roles.includes(next.who) ? next.mine : next.theirs, ...(due ? { due } : {}) },
-    myActions: COMMAND_TYPES.filter((t) => t !== 'case.open' && roles.some((r) => mayIssue(r, t, state.stage)) && isReady(state, t, personId, policy)),
+    myActions: COMMAND_TYPES.filter((t) => t !== 'case.open' && roles.some((r) => mayIssue(r, t, state.stage)) && isReady(state, t, personId, policy, today)),
   };
 }

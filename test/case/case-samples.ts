@@ -11,7 +11,7 @@ const MEETING_OF: Partial<Record<CaseState['stage'], Meeting>> = { preparation: 
 const meetingFor = (s: CaseState): Meeting => MEETING_OF[s.stage] ?? (s.stage === 'in-cycle' ? (s.interim ? 'final' : 'interim') : 'planning');
 const statementFor = (s: CaseState) => (['review-draft', 'review-signatures', 'appeal-window'].includes(s.stage) ? 'review' : 'planning') as 'planning' | 'review';
 const active = (s: CaseState) => s.objectives.filter((o) => o.status === 'active');
-const firstObservation = (s: CaseState) => s.observations[0]?.id ?? 'obs-none';
+const firstObservation = (s: CaseState, fits: (o: CaseState['observations'][number]) => boolean = () => true) => s.observations.find(fits)?.id ?? s.observations[0]?.id ?? 'obs-none';
 
 /** A sample command of `type` for `state` on `day`. */
 export function sampleCommand(type: Exclude<CommandType, 'case.open'>, s: CaseState, day: string, policy: SchoolPolicy, variant = 0): CaseCommandInput {
@@ -38,8 +38,8 @@ export function sampleCommand(type: Exclude<CommandType, 'case.open'>, s: CaseSt
     case 'statement.comment': return { type, statement: statementFor(s), text: `Comment ${variant}` };
     case 'statement.sign': return { type, statement: statementFor(s), hash: renderStatement(s, statementFor(s)).hash };
     case 'observation.plan': return { type, observerId: PEOPLE.reviewer, date: later(3), context: 'Year 4 reading group', focus: 'Questioning' };
-    case 'observation.record': return { type, observationId: firstObservation(s), heldOn: day };
-    case 'observation.feedback': return { type, observationId: firstObservation(s), kind: variant % 2 ? 'written' : 'verbal', text: 'Clear instructions' };
+    case 'observation.record': return { type, observationId: firstObservation(s, (o) => o.heldOn === null), heldOn: day };
+    case 'observation.feedback': return { type, observationId: firstObservation(s, (o) => o.heldOn !== null), kind: variant % 2 ? 'written' : 'verbal', text: 'Clear instructions' };
     case 'evidence.add': return { type, objectiveId: active(s)[0]?.id ?? null, what: 'Reading test results', link: 'https://example.org/results' };
     case 'interim.record': return { type, progress: active(s).map((o) => ({ objectiveId: o.id, comment: 'On track' })), finalReviewDate: later(40) };
     case 'concern.raise': return { type, level: 'early-conversation', summary: 'Late to two sessions' };
