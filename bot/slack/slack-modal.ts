@@ -1,10 +1,9 @@
 import { z } from 'zod/v4';
 import { metadataField } from '../../cards/slack/form-modal';
 import type { FormMetadata } from '../../cards/slack/form-modal';
-import { fieldErrorsOf, formInput } from '../../cards/views/forms';
+import { checkFormInput, formInput } from '../../cards/views/forms';
 import type { FieldView, FormView } from '../../cards/views/forms';
 import { commandOfVerb } from '../../cards/verbs';
-import { COMMAND_INPUT_SCHEMAS } from '../../services/case';
 import type { CommandType } from '../../services/case';
 
 // A submitted modal, read and checked without any I/O, so that what is wrong goes back to Slack inside its
@@ -84,9 +83,9 @@ export function modalValues(values: unknown, fields: ReadModal['fields']): Recor
  */
 export function checkModal(modal: ReadModal, values: Record<string, string>): Record<string, string> | null {
   const form = { fixed: modal.meta.fixed, fields: modal.fields } as Pick<FormView, 'fixed' | 'fields'> as FormView;
-  const parsed = (COMMAND_INPUT_SCHEMAS[modal.type] as unknown as z.ZodType).safeParse(formInput(form, values));
-  if (parsed.success) return null;
-  const errors = fieldErrorsOf(parsed.error.issues);
+  const parsed = checkFormInput(modal.type, formInput(form, values));
+  if (parsed.ok) return null;
+  const errors = parsed.fieldErrors;
   const byBlock: Record<string, string> = {};
   for (const [id, problem] of Object.entries(errors)) {
     const block = modal.fields.find((f) => f.id === id)?.id ?? modal.fields.find((f) => f.id.startsWith(`${id}.`))?.id;

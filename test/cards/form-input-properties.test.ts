@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { formCard } from '../../cards/teams/cards';
-import { fieldErrorsOf, formFor, formInput, needsForm } from '../../cards/views/forms';
+import { checkFormInput, formFor, formInput, needsForm } from '../../cards/views/forms';
 import type { FormContext, FormView } from '../../cards/views/forms';
 import { COMMAND_TYPES } from '../../services/case';
 import { activeObjectives } from '../../services/case/case-statements';
 import { allFixtures } from './card-fixtures';
-import { firstSeen, formCtx, issuers, schemaOf, viewerOf } from './card-rules';
+import { firstSeen, formCtx, issuers, viewerOf } from './card-rules';
 
 // Whatever a card or modal sends back — wrong types, missing fields, huge strings, keys nobody asked for —
 // turning it into command input and checking it never throws: it is accepted, or each problem is a field
@@ -58,9 +58,9 @@ describe('any submitted values through formInput and the command schema (R-CHAT-
   it('R-CHAT-1: never throws — the input is accepted, or every problem is a field error shown on the form again', () => {
     fc.assert(
       fc.property(submission, ({ ctx, form, values }) => {
-        const parsed = schemaOf(form.command).safeParse(formInput(form, values));
-        if (parsed.success) return;
-        const errors = fieldErrorsOf(parsed.error.issues);
+        const parsed = checkFormInput(form.command, formInput(form, values));
+        if (parsed.ok) return;
+        const errors = parsed.fieldErrors;
         expect(Object.keys(errors).length).toBeGreaterThan(0);
         const again = formFor(form.command, { ...ctx, values, fieldErrors: errors });
         for (const [id, message] of Object.entries(errors)) {
@@ -72,6 +72,24 @@ describe('any submitted values through formInput and the command schema (R-CHAT-
       }),
       { numRuns: 2_000, seed: 20261125 },
     );
+  });
+
+  it('R-CHAT-1: every problem is told in plain words, never in the checker\'s own terms ("Invalid option", "expected string")', () => {
+    const developerWords = /invalid|expected|received|undefined|NaN|\bnull\b|regex|enum|[“"]/i;
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(submission, ({ form, values }) => {
+        const parsed = checkFormInput(form.command, formInput(form, values));
+        if (parsed.ok) return;
+        for (const message of Object.values(parsed.fieldErrors)) {
+          seen.add(message);
+          expect(message).not.toMatch(developerWords);
+        }
+      }),
+      { numRuns: 2_000, seed: 20261125 },
+    );
+    expect([...seen].filter((m) => m.startsWith('Please choose ')).length).toBeGreaterThan(1);
+    expect(seen).toContain('Please fill this in.');
   });
 
   it('R-CHAT-1: a form shown again with whatever was sent still renders as a card', () => {

@@ -15,7 +15,7 @@ import { statementCommentForm, statementSignForm } from './statement.form';
 import { concernForm, supportDeliveredForm, supportPlanForm, supportReviewForm } from './support.form';
 
 export type { DocumentView, FieldView, FormBuilder, FormContext, FormView } from './form.types';
-export { formInput, fieldErrorsOf } from './form-input';
+export { checkFormInput, formInput, fieldErrorsOf, plainInputError } from './form-input';
 export { DEFAULT_STANDARDS } from './self-assessment.form';
 
 /**
