@@ -73,12 +73,12 @@ export async function answerButton(deps: SlackScreenDeps, actor: Actor, verb: st
     case Verbs.accessShow:
       return answerOf(await accessScreen(store, actor, data));
     case Verbs.teamShow:
-      return answerOf(await teamScreen(store, runtime, actor));
+      return answerOf(await teamScreen(store, runtime, actor, data));
     case Verbs.moderationShow:
-      return answerOf(await moderationScreen(store, runtime, actor));
+      return answerOf(await moderationScreen(store, runtime, actor, data));
     case Verbs.moderationApproveAll: {
       const done = await approveAll(store, runtime, actor, data);
-      const queue = await moderationScreen(store, runtime, actor);
+      const queue = await moderationScreen(store, runtime, actor, data);
       if (queue.kind === 'list') queue.view.intro = `Approved ${done.approved}${done.skipped ? `; ${done.skipped} had changed since you looked, so they are still here` : ''}. ${queue.view.intro ?? ''}`.trim();
       return answerOf(queue, done.approved > 0);
     }

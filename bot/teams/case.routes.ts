@@ -56,11 +56,11 @@ export function registerCaseRoutes(app: Application, deps: CaseRouteDeps): void 
     return renderCaseScreen(await caseScreen(store, runtime, actor, typeof caseId === 'string' ? caseId : '', null, true));
   }));
   app.adaptiveCards.actionExecute(Verbs.accessShow, route(async (context, actor) => renderCaseScreen(await accessScreen(store, actor, dataOf(context)))));
-  app.adaptiveCards.actionExecute(Verbs.teamShow, route(async (_context, actor) => renderCaseScreen(await teamScreen(store, runtime, actor))));
-  app.adaptiveCards.actionExecute(Verbs.moderationShow, route(async (_context, actor) => renderCaseScreen(await moderationScreen(store, runtime, actor))));
+  app.adaptiveCards.actionExecute(Verbs.teamShow, route(async (context, actor) => renderCaseScreen(await teamScreen(store, runtime, actor, dataOf(context)))));
+  app.adaptiveCards.actionExecute(Verbs.moderationShow, route(async (context, actor) => renderCaseScreen(await moderationScreen(store, runtime, actor, dataOf(context)))));
   app.adaptiveCards.actionExecute(Verbs.moderationApproveAll, route(async (context, actor) => {
     const done = await approveAll(store, runtime, actor, dataOf(context));
-    const queue = await moderationScreen(store, runtime, actor);
+    const queue = await moderationScreen(store, runtime, actor, dataOf(context));
     if (queue.kind === 'list') queue.view.intro = `Approved ${done.approved}${done.skipped ? `; ${done.skipped} had changed since you looked, so they are still here` : ''}. ${queue.view.intro ?? ''}`.trim();
     return renderCaseScreen(queue);
   }));

@@ -1,4 +1,4 @@
-import { accessScreen, moderationScreen, teamScreen } from '../../bot/queue-screens';
+import { accessScreen, moderationScreen, PAGE_SIZE, teamScreen } from '../../bot/queue-screens';
 import type { ListScreen } from '../../bot/queue-screens';
 import { listCard } from '../../cards/teams/cards';
 import { accessView } from '../../cards/views/case.view';
@@ -24,7 +24,7 @@ describe('list cards from every fixture (R-CHAT-2, R-MOD-1, R-PRV-1)', () => {
   it.each(PRESETS)('R-CHAT-2: %s — a reviewer’s team with a case at every stage is a valid card', async (preset) => {
     const { store, runtime } = await schoolWith(fixturesFor(preset), preset);
     const view = viewOf(await teamScreen(store, runtime, priya));
-    expect(view.items.length).toBeGreaterThan(30);
+    expect(view.items.length).toBe(PAGE_SIZE.team);
     expect(cardRuleProblems(listCard(view))).toEqual([]);
   });
 
@@ -32,7 +32,7 @@ describe('list cards from every fixture (R-CHAT-2, R-MOD-1, R-PRV-1)', () => {
     const waiting = fixturesFor(preset).filter((f) => f.state.stage === 'planning-moderation' || f.state.stage === 'pay-approval');
     const { store, runtime } = await schoolWith(waiting, preset, 3);
     const view = viewOf(await moderationScreen(store, runtime, head));
-    expect(view.items.length).toBe(waiting.length * 3);
+    expect(view.items.length).toBe(Math.min(PAGE_SIZE.moderation, waiting.length * 3));
     const card = listCard(view);
     expect(cardRuleProblems(card)).toEqual([]);
     expect(JSON.stringify(card)).toContain(Verbs.moderationApproveAll);
@@ -57,19 +57,62 @@ describe('list cards from every fixture (R-CHAT-2, R-MOD-1, R-PRV-1)', () => {
   });
 });
 
+/** Every page of a list, following its "Next" button from the first page to the last. */
+async function allPages(show: (data: Record<string, unknown>) => Promise<ListScreen>, verb: string): Promise<ListView[]> {
+  const pages: ListView[] = [];
+  let data: Record<string, unknown> = {};
+  for (;;) {
+    const view = viewOf(await show(data));
+    pages.push(view);
+    const next = view.actions.find((a) => a.verb === verb && a.title.startsWith('Next'));
+    if (!next || pages.length > 50) return pages;
+    data = next.data as Record<string, unknown>;
+  }
+}
+
 describe('list cards at the size of a school (R-CHAT-2, R-MOD-1)', () => {
-  it('R-MOD-1: a queue of 30 planning statements fits one card, under 28 KB', async () => {
-    const moderation = fixturesFor('spt').filter((f) => f.state.stage === 'planning-moderation').slice(0, 1);
-    const { store, runtime } = await schoolWith(moderation, 'spt', 30);
-    const card = listCard(viewOf(await moderationScreen(store, runtime, head)));
-    expect(cardRuleProblems(card)).toEqual([]);
-    expect(bytes(card)).toBeLessThan(28 * 1024);
+  it('R-MOD-1: a queue of 80 planning statements and pay recommendations comes a page at a time, each card under 28 KB, everyone listed once', async () => {
+    const waiting = fixturesFor('spt').filter((f) => f.state.stage === 'planning-moderation' || f.state.stage === 'pay-approval');
+    const { store, runtime, ids } = await schoolWith(waiting, 'spt', 80 / waiting.length);
+    const pages = await allPages((data) => moderationScreen(store, runtime, head, data), Verbs.moderationShow);
+    expect(pages.length).toBe(Math.ceil(80 / PAGE_SIZE.moderation));
+    for (const view of pages) {
+      const card = listCard(view);
+      expect(cardRuleProblems(card)).toEqual([]);
+      expect(bytes(card)).toBeLessThan(28 * 1024);
+    }
+    const listed = pages.flatMap((v) => v.items.map((i) => i.actions[0]?.data.caseId));
+    expect([...listed].sort()).toEqual([...ids].sort());
+    expect(pages[1]?.intro).toContain(`Showing ${PAGE_SIZE.moderation + 1} to ${2 * PAGE_SIZE.moderation} of 80.`);
+    expect(pages[1]?.actions.map((a) => a.title)).toContain('Back');
   });
 
-  it('R-CHAT-2: a reviewer with 40 people fits one card, under 28 KB', async () => {
-    const line = fixturesFor('spt').filter((f) => f.state.stage !== 'closed' && f.state.stage !== 'withdrawn').slice(0, 40);
+  it('R-MOD-1: “approve” on a page covers the planning statements on that page only, the ones the head has in front of them', async () => {
+    const planning = fixturesFor('spt').filter((f) => f.state.stage === 'planning-moderation').slice(0, 1);
+    const { store, runtime } = await schoolWith(planning, 'spt', 30);
+    const first = viewOf(await moderationScreen(store, runtime, head));
+    const approve = first.actions.find((a) => a.verb === Verbs.moderationApproveAll);
+    expect(approve?.title).toBe(`Approve these ${PAGE_SIZE.moderation} planning statements`);
+    const onCard = first.items.map((i) => i.actions[0]?.data.caseId).sort();
+    expect(String(approve?.data.cases).split(',').map((x) => x.slice(0, x.lastIndexOf('@'))).sort()).toEqual(onCard);
+  });
+
+  it('R-CHAT-2: a reviewer with 60 people sees them a page at a time, each card under 28 KB, everyone listed once', async () => {
+    const line = fixturesFor('spt').filter((f) => f.state.stage !== 'closed' && f.state.stage !== 'withdrawn').slice(0, 30);
+    const { store, runtime, ids } = await schoolWith(line, 'spt', 2);
+    const pages = await allPages((data) => teamScreen(store, runtime, priya, data), Verbs.teamShow);
+    expect(pages.length).toBe(Math.ceil(60 / PAGE_SIZE.team));
+    for (const view of pages) {
+      const card = listCard(view);
+      expect(cardRuleProblems(card)).toEqual([]);
+      expect(bytes(card)).toBeLessThan(28 * 1024);
+    }
+    expect(pages.flatMap((v) => v.items.map((i) => i.actions[0]?.data.caseId)).sort()).toEqual([...ids].sort());
+  });
+
+  it('R-CHAT-2: a page asked for past the end, or nonsense, shows a real page rather than an empty card', async () => {
+    const line = fixturesFor('spt').filter((f) => f.state.stage !== 'closed' && f.state.stage !== 'withdrawn').slice(0, 30);
     const { store, runtime } = await schoolWith(line, 'spt');
-    const card = listCard(viewOf(await teamScreen(store, runtime, priya)));
-    expect(cardRuleProblems(card)).toEqual([]);
+    for (const page of [99, -1, 'two', null]) expect(viewOf(await teamScreen(store, runtime, priya, { page })).items.length).toBeGreaterThan(0);
   });
 });
