@@ -1,3 +1,4 @@
+import { doVerb, formVerb } from '../verbs';
 import type { FieldView, FormView } from '../views/forms';
 import { clip, escapeMrkdwn, paragraph, plain, sections, SLACK_LIMITS } from './blocks';
 import type { Block } from './blocks';
@@ -80,14 +81,16 @@ export function formModal(view: FormView, origin: ModalOrigin | null = null): Re
     if (f.kind !== 'heading' && input) fields.push(entryOf(f));
     blocks.push(input ?? { type: 'section', text: { type: 'mrkdwn', text: clip(`*${escapeMrkdwn(f.label)}*`) } });
   }
-  if (blocks.length === 0) blocks.push(paragraph('Press the button below to send this.'));
+  // A form with nothing to send (a full plan, no support plan yet) is read and closed: no button that sends.
+  const sends = view.actions.some((a) => a.verb === doVerb(view.command) || a.verb === formVerb(view.command));
+  if (blocks.length === 0) blocks.push(paragraph(sends ? 'Press the button below to send this.' : 'There is nothing to send here.'));
   const metadata: FormMetadata = { command: view.command, caseId: view.caseId, version: view.version, fixed: view.fixed, fields, origin };
   return {
     type: 'modal',
     callback_id: `ipp.form.${view.command}`.slice(0, SLACK_LIMITS.id),
     title: plain(view.title, SLACK_LIMITS.modalTitle),
-    submit: plain(view.submitTitle, SLACK_LIMITS.modalTitle),
-    close: plain('Cancel', SLACK_LIMITS.modalTitle),
+    ...(sends ? { submit: plain(view.submitTitle, SLACK_LIMITS.modalTitle) } : {}),
+    close: plain(sends ? 'Cancel' : 'Close', SLACK_LIMITS.modalTitle),
     private_metadata: JSON.stringify(metadata),
     blocks: blocks.slice(0, SLACK_LIMITS.viewBlocks),
   };

@@ -84,3 +84,19 @@ describe('a submitted modal, read without I/O (R-CHAT-1)', () => {
     expect(modalValues('nonsense', read.fields)).toEqual({});
   });
 });
+
+describe('a form with nothing to send (R-CHAT-1)', () => {
+  it('R-CHAT-1, R-OBJ-1: a full plan or a missing support plan opens as a modal with Close and no button that sends', () => {
+    const { state, policy } = sptCaseAt('in-cycle');
+    const viewer = ACTORS.reviewer;
+    const ctx = { state, version: 4, policy, viewerId: viewer.personId, values: {}, fieldErrors: {}, args: {}, people };
+    const noPlan = formFor('support-plan.review', { ...ctx, state: { ...state, supportPlan: null } });
+    const modal = formModal(noPlan) as { submit?: unknown; close: { text: string } };
+    expect(noPlan.actions.some((a) => a.verb.startsWith('ipp.do.'))).toBe(false);
+    expect(modal.submit).toBeUndefined();
+    expect(modal.close.text).toBe('Close');
+    const sending = formModal(formFor('evidence.add', ctx)) as { submit?: { text: string }; close: { text: string } };
+    expect(sending.submit?.text).toBeTruthy();
+    expect(sending.close.text).toBe('Cancel');
+  });
+});
