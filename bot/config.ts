@@ -36,6 +36,15 @@ const envSchema = z
     COSMOS_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
     COSMOS_KEY: optionalText,
     COSMOS_DATABASE: z.string().min(1).default('ipp'),
+    PUBLIC_URL: optionalText
+      .pipe(
+        z
+          .url({ protocol: /^https?$/, error: 'must be a web address starting with https:// (or http:// for local use)' })
+          .refine((v) => !/[?#]/.test(v), { error: 'must be the server’s address only, without a ? query or # part' })
+          .optional(),
+      )
+      .transform((v) => v?.replace(/\/+$/, '')),
+    REPORT_LINK_SECRET: optionalText.pipe(z.string().min(32, { error: 'must be at least 32 characters (for example 48 random bytes in base64)' }).optional()),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, why: string) => {
@@ -54,6 +63,13 @@ const envSchema = z
         path: ['MICROSOFT_APP_ID'],
         message: 'is required when NODE_ENV=production (without it Bot Framework authentication would be off)',
       });
+    }
+    // The head's report links (R-RPT-1, R-PRV-1): in production they must point at the real address, over
+    // HTTPS, and be signed with a secret every replica shares.
+    if (env.NODE_ENV === 'production') {
+      need('PUBLIC_URL', 'when NODE_ENV=production (the address staff’s browsers reach this server at)');
+      if (env.PUBLIC_URL?.startsWith('http://')) ctx.addIssue({ code: 'custom', path: ['PUBLIC_URL'], message: 'must start with https:// when NODE_ENV=production' });
+      need('REPORT_LINK_SECRET', 'when NODE_ENV=production (every replica must sign report links with the same secret)');
     }
   });
 
@@ -74,6 +90,12 @@ export interface Config {
   };
   slack?: { signingSecret: string; botToken: string; botId?: string; botUserId?: string; apiUrl: string };
   store: { kind: 'embedded'; dataDir: string } | { kind: 'cosmos'; endpoint: string; key: string; databaseId: string };
+  reports: {
+    /** Where staff's browsers reach this server, without a trailing slash: report links start with it. */
+    publicUrl: string;
+    /** Signs report links. Unset outside production: one is kept in the data folder (see bot/report-link.ts). */
+    linkSecret?: string;
+  };
 }
 
 /** Thrown for a bad or missing value; its message is one line naming the variable and what is wrong. */
@@ -116,5 +138,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       e.STORE === 'cosmos'
         ? { kind: 'cosmos', endpoint: e.COSMOS_ENDPOINT as string, key: e.COSMOS_KEY as string, databaseId: e.COSMOS_DATABASE }
         : { kind: 'embedded', dataDir: path.resolve(e.DATA_DIR) },
+    reports: { publicUrl: e.PUBLIC_URL ?? `http://localhost:${e.PORT}`, linkSecret: e.REPORT_LINK_SECRET },
   };
 }
