@@ -1,5 +1,4 @@
 import { z } from 'zod/v4';
-import { buildGovernorsReport, redactTerms, reportInputsFromCases } from '../services/reports';
 import type { PublishedCount } from '../services/reports';
 import { readSetup, unreachableReport } from '../services/roster';
 import { dateInWords, londonWallClock } from '../services/shared/london-time';
@@ -10,6 +9,8 @@ import type { Actor } from './actor';
 import type { CaseRuntime } from './case-runtime';
 import type { ProductStore } from './compose';
 import { launchSchoolCycle } from './cycle-launch';
+import { governorsReportFor, REPORT_LINK_MINUTES } from './report-link';
+import type { ReportLinks } from './report-link';
 import type { ListScreen } from './queue-screens';
 
 // The head's set-up in chat (issue: school set-up): a summary, the cycle launch with its preview, and who
@@ -84,31 +85,36 @@ export async function unreachableScreen(store: ProductStore, actor: Actor): Prom
 
 /**
  * The head's summary of the governors' report in chat (R-RPT-1): each table's total, with small numbers hidden
- * exactly as in the printed report; the full report comes from the administrator's `admin report governors`.
+ * exactly as in the full report, and a fresh link to that full report that works for 15 minutes and only for
+ * them while they are the headteacher (R-PRV-1).
  */
-export async function governorsSummaryScreen(store: ProductStore, runtime: CaseRuntime, actor: Actor): Promise<ListScreen> {
-  if (!isHead(actor) || !actor.school) return HEAD_ONLY;
+export async function governorsSummaryScreen(store: ProductStore, runtime: CaseRuntime, actor: Actor, links: ReportLinks): Promise<ListScreen> {
+  if (!isHead(actor) || !actor.person || !actor.school) return HEAD_ONLY;
   const policy = await runtime.policies.forSchool(actor.school.id);
   const today = todayOf(runtime);
   const cycle = policy.cycleContaining(today);
-  const people = await store.people.list(actor.school.id);
-  const cases = (await store.cases.listByCycle(actor.school.id, cycle.start)).map((c) => c.state);
-  const built = buildGovernorsReport(reportInputsFromCases(cases, { policy, asOf: today, people }), {
-    schoolName: actor.school.name, cycleLabel: `${dateInWords(cycle.start)} to ${dateInWords(cycle.end)}`, ratingScale: policy.finalRatingScale,
-    deadlineRules: policy.rules, redact: redactTerms(people, cases),
-  });
+  const cycleYear = Number(cycle.start.slice(0, 4));
+  const built = await governorsReportFor(store, runtime, actor.school, cycleYear, today);
   if (!built.ok) return { kind: 'error', view: errorView(built.error) };
   const shown = (n: PublishedCount | null) => (n === null ? null : n.type === 'count' ? String(n.value) : `fewer than ${built.value.threshold}, or hidden so it cannot be worked out`);
+  const link = links.governors({ schoolId: actor.school.id, personId: actor.person.id, cycleYear });
   return {
     kind: 'list',
     view: {
       title: 'Report to governors: summary',
-      intro: `${built.value.cycleLabel}. Nothing here identifies anyone; small numbers are hidden. Your administrator can print the full report (admin report governors).`,
+      intro: [
+        `${dateInWords(cycle.start)} to ${dateInWords(cycle.end)}. Nothing here identifies anyone; small numbers are hidden.`,
+        `Open the full report to print it for governors, or download it for a spreadsheet. The link works for ${REPORT_LINK_MINUTES} minutes and only for you, while you are the headteacher: please don’t pass it on.`,
+      ].join(' '),
       items: built.value.sections.map((s) => ({
         heading: s.title,
         lines: s.tables.flatMap((t) => (shown(t.grandTotal) === null ? [] : [`${t.title}: ${shown(t.grandTotal)}`])).slice(0, 6),
         actions: [],
       })),
+      links: [
+        { title: 'Open the full report', url: link.url },
+        { title: 'Download as CSV', url: link.csvUrl },
+      ],
       actions: [{ verb: Verbs.setupShow, title: 'Back to set-up', data: {} }],
     },
   };

@@ -10,6 +10,9 @@ import type { CaseRuntime } from './case-runtime';
 import type { ProductStore } from './compose';
 import type { Config } from './config';
 import { withCorrelationId } from './logger';
+import { reportLinksFor } from './report-link';
+import type { ReportLinks } from './report-link';
+import { reportLinkRouter } from './report-link.route';
 import { createSlackBot } from './slack/slack.bot';
 import { runGuardedTurn } from './teams/invoke-guard';
 import { createTeamsBot } from './teams/teams.bot';
@@ -22,6 +25,8 @@ export interface ServerDeps {
   clock: Clock;
   /** The case use-cases' wiring; made from the store and clock when not given. */
   runtime?: CaseRuntime;
+  /** The head's report links; made from the configuration when not given (R-RPT-1). */
+  reportLinks?: ReportLinks;
 }
 
 /** A listening server. */
@@ -38,7 +43,7 @@ function tenantOf(body: unknown): string | undefined {
   return typeof id === 'string' ? id : undefined;
 }
 
-/** Builds the one HTTP app: Teams at /api/messages, Slack at /slack/events, health at /healthz and /readyz. */
+/** Builds the one HTTP app: Teams at /api/messages, Slack at /slack/events, health at /healthz and /readyz, the head's report links at /reports. */
 export function createHttpApp(deps: ServerDeps): express.Express {
   const { config, store, logger } = deps;
   const http = express();
@@ -65,7 +70,8 @@ export function createHttpApp(deps: ServerDeps): express.Express {
   });
 
   const runtime = deps.runtime ?? createCaseRuntime({ store, clock: deps.clock, logger });
-  const teams = createTeamsBot({ ...deps, runtime });
+  const reportLinks = deps.reportLinks ?? reportLinksFor(config, deps.clock, logger);
+  const teams = createTeamsBot({ ...deps, runtime, reportLinks });
   http.post('/api/messages', express.json({ limit: '1mb' }), async (req: Request, res: Response) => {
     // With authentication on, only the schools' own tenants may talk to the bot.
     if (!config.teams.authenticationOff && config.teams.allowedTenantIds.length > 0) {
@@ -78,6 +84,9 @@ export function createHttpApp(deps: ServerDeps): express.Express {
     }
     await teams.adapter.process(req, res, (context) => runGuardedTurn(context, async (c) => void (await teams.app.run(c))));
   });
+
+  // The head's short-lived link to the full governors' report (R-RPT-1, R-PRV-1).
+  http.use('/reports', reportLinkRouter({ store, runtime, links: reportLinks, clock: deps.clock, logger }));
 
   if (config.slack) {
     const slack = createSlackBot({ ...deps, runtime, config: { ...config, slack: config.slack } });

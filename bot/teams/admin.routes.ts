@@ -5,6 +5,7 @@ import type { Actor } from '../actor';
 import { governorsSummaryScreen, launchScreen, setupScreen, unreachableScreen } from '../admin-screens';
 import type { CaseRuntime } from '../case-runtime';
 import type { ProductStore } from '../compose';
+import type { ReportLinks } from '../report-link';
 import type { CaseRouteDeps } from './case.routes';
 import { renderCaseScreen } from './case.routes';
 
@@ -18,10 +19,10 @@ const dataOf = (context: TurnContext): Record<string, unknown> => {
   return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 };
 
-/** The head's set-up commands in chat: setup, launch cycle (with a preview), who is unreachable. */
+/** The head's set-up commands in chat: setup, launch cycle (with a preview), who is unreachable, the governors' report. */
 export function registerAdminRoutes(
   app: Application,
-  deps: CaseRouteDeps & { store: ProductStore; runtime: CaseRuntime; say(context: TurnContext, handler: (actor: Actor) => Promise<Parameters<typeof renderCaseScreen>[0]>): Promise<void> },
+  deps: CaseRouteDeps & { store: ProductStore; runtime: CaseRuntime; reportLinks: ReportLinks; say(context: TurnContext, handler: (actor: Actor) => Promise<Parameters<typeof renderCaseScreen>[0]>): Promise<void> },
 ): void {
   const { store, runtime } = deps;
   const route = (handler: (context: TurnContext, actor: Actor) => Promise<Parameters<typeof renderCaseScreen>[0]>) =>
@@ -35,7 +36,8 @@ export function registerAdminRoutes(
     }),
   );
   app.message(UNREACHABLE, (context) => deps.say(context, (actor) => unreachableScreen(store, actor)));
-  app.message(GOVERNORS, (context) => deps.say(context, (actor) => governorsSummaryScreen(store, runtime, actor)));
+  // The summary carries a fresh link to the full report; `say` answers in a one-to-one chat only (R-PRV-1).
+  app.message(GOVERNORS, (context) => deps.say(context, (actor) => governorsSummaryScreen(store, runtime, actor, deps.reportLinks)));
 
   app.adaptiveCards.actionExecute(Verbs.setupShow, route((_c, actor) => setupScreen(store, runtime, actor)));
   app.adaptiveCards.actionExecute(Verbs.cycleLaunchPreview, route((c, actor) => launchScreen(store, runtime, actor, dataOf(c), true)));

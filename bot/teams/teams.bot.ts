@@ -15,6 +15,8 @@ import type { Actor } from '../actor';
 import type { CaseRuntime } from '../case-runtime';
 import type { ProductStore } from '../compose';
 import type { Config } from '../config';
+import { reportLinksFor } from '../report-link';
+import type { ReportLinks } from '../report-link';
 import { currentCorrelationId } from '../logger';
 import { homeScreen, welcomeScreen } from '../screens';
 import { LocalIdentitySwitch, registerActAsRoutes } from './act-as.routes';
@@ -30,6 +32,8 @@ export interface TeamsBotDeps {
   logger: Logger;
   clock: Clock;
   runtime: CaseRuntime;
+  /** The head's report links (R-RPT-1); made from the configuration when not given. */
+  reportLinks?: ReportLinks;
 }
 
 const GREETING = /^\s*(hi|hello|hey|help|start|menu)\W*\s*$/i;
@@ -44,7 +48,7 @@ function isPersonal(activity: Activity): boolean {
 }
 
 /** The Teams bot: a teams-ai Application on its TeamsAdapter, with one route per command and card verb. */
-export function createTeamsBot({ config, store, logger, clock, runtime }: TeamsBotDeps) {
+export function createTeamsBot({ config, store, logger, clock, runtime, reportLinks }: TeamsBotDeps) {
   const adapter = config.teams.authenticationOff
     ? new SchoolTeamsAdapter({})
     : new SchoolTeamsAdapter({
@@ -181,6 +185,7 @@ export function createTeamsBot({ config, store, logger, clock, runtime }: TeamsB
   registerCaseRoutes(app, caseRouteDeps);
   registerAdminRoutes(app, {
     ...caseRouteDeps,
+    reportLinks: reportLinks ?? reportLinksFor(config, clock, logger),
     // A typed command answers with a card, once per activity, in a personal chat only.
     say: async (context, handler) => {
       if (!(await firstDelivery(context))) return;

@@ -37,7 +37,7 @@ export const caseCard = (view: CaseView): AdaptiveCardJson => renderCard(caseTem
 /** A form for one case command. */
 export const formCard = (view: FormView): AdaptiveCardJson => renderCard(formTemplate, view);
 /** A list with a button or two per item (queues, access). */
-export const listCard = (view: ListView): AdaptiveCardJson => renderCard(listTemplate, view);
+export const listCard = (view: ListView): AdaptiveCardJson => renderCard(listTemplate, { links: [], ...view });
 
 /** Every template, by name, for the template checks in the tests. */
 export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate, actAs: actAsTemplate, nudge: nudgeTemplate, case: caseTemplate, form: formTemplate, list: listTemplate } as const;

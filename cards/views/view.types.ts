@@ -8,6 +8,12 @@ export interface ActionView {
   style?: 'positive' | 'destructive' | 'default';
 }
 
+/** A button that opens a web page in the browser (Action.OpenUrl): the head's short-lived report link. */
+export interface LinkView {
+  title: string;
+  url: string;
+}
+
 /** A titled list of short lines. */
 export interface SectionView {
   heading: string;
