@@ -28,7 +28,7 @@ async function main(argv: string[]): Promise<number> {
         id: { type: 'string' }, name: { type: 'string' }, preset: { type: 'string' }, 'teams-tenant': { type: 'string', multiple: true },
         'slack-team': { type: 'string', multiple: true }, school: { type: 'string' }, file: { type: 'string' }, add: { type: 'string', multiple: true },
         person: { type: 'string' }, reviewer: { type: 'string' }, date: { type: 'string' }, today: { type: 'string' }, cycle: { type: 'string' },
-        format: { type: 'string' }, out: { type: 'string' }, threshold: { type: 'string' }, equality: { type: 'string' }, points: { type: 'string' }, size: { type: 'string' },
+        format: { type: 'string' }, out: { type: 'string' }, threshold: { type: 'string' }, equality: { type: 'string' }, points: { type: 'string' }, size: { type: 'string' }, replace: { type: 'boolean' },
       },
     });
   } catch (error) {

@@ -14,6 +14,7 @@ import { createSlackMessenger } from '../messenger/slack.messenger';
 import { createTeamsMessenger } from '../messenger/teams.messenger';
 import type { SchedulerConfig } from './scheduler.config';
 import { digestJob } from './digest.job';
+import { payrollChangesJob } from './payroll-changes.job';
 import { schoolPolicies } from '../school-policies';
 
 /** What the scheduler is composed from. */
@@ -86,6 +87,8 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   // Digests from the stored cases unless a test gives its own source (R-CHAT-3).
   const dueWork = deps.dueWork ?? caseDueWork({ cases: store.cases as ProductStore['cases'], policyFor: policies.forSchool });
   const digests = digestJob({ store, source: dueWork, clock, windowFor: relayDeps.windowFor });
+  // Changes to pay recommendations after the payroll export are flagged to the head once a London day (R-PAY-1).
+  const payrollChanges = payrollChangesJob({ store: store as ProductStore, policyFor: policies.forSchool, clock, log: (event, fields) => logger.info({ event, ...fields }, event) });
   // Records past their retention are destroyed once a London day (R-PRV-2); counts only in the log.
   let purgedOn: string | null = null;
   const purgeDaily = async () => {
@@ -100,6 +103,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
 
   async function sweepOnce() {
     await digests();
+    await payrollChanges();
     await purgeDaily();
     const r = await relay.sweep();
     const o = await outbox.sweep();

@@ -76,7 +76,7 @@ describe('admin report, export and retention (R-RPT-1, R-RPT-2, R-RPT-3, R-PAY-1
     ['a missing cycle', ['report', 'governors', '--school', 'school-1'], /^--cycle is required$/],
     ['a bad format', ['report', 'governors', '--school', 'school-1', '--cycle', '2025', '--format', 'pdf'], /^--format must be html or csv$/],
     ['a bad threshold', ['report', 'governors', '--school', 'school-1', '--cycle', '2025', '--threshold', '1'], /whole number from 2 to 100/],
-    ['payroll without pay points', ['report', 'payroll', '--school', 'school-1', '--cycle', '2025', '--today', '2026-12-01'], /--points/],
+    ['payroll without pay points', ['report', 'payroll', '--school', 'school-1', '--cycle', '2024', '--today', '2026-12-01'], /--points/],
     ['an unknown person', ['export', 'person', '--school', 'school-1', '--person', 'p-nobody'], /^there is no person with id p-nobody/],
     ['an unknown school', ['retention', '--school', 'nowhere'], /^there is no school with id nowhere$/],
   ])('R-PRV-1: %s exits with code 2 and one line on stderr', async (_what, args, message) => {

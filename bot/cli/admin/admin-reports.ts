@@ -4,11 +4,12 @@ import type { CaseState } from '../../../services/case';
 import { createSchoolPolicy } from '../../../services/policy';
 import { buildSubjectAccessExport, expiredCases, renderSubjectAccessHtml } from '../../../services/records';
 import {
-  anonymisedSample, buildCpdSummary, buildGovernorsReport, buildPayrollExport, caseDeadlineRules, parseEqualityCsv, parsePayPointsCsv, payRecommendationsFromCases,
-  payrollDates, redactTerms, renderCpdSummaryCsv, renderGovernorsReportCsv, renderGovernorsReportHtml, renderPayrollCsv, renderSampleJson, reportInputsFromCases,
+  anonymisedSample, buildCpdSummary, buildGovernorsReport, caseDeadlineRules, parseEqualityCsv, redactTerms, renderCpdSummaryCsv, renderGovernorsReportCsv,
+  renderGovernorsReportHtml, renderSampleJson, reportInputsFromCases,
 } from '../../../services/reports';
 import type { ProductStore } from '../../compose';
 import type { Options } from './admin-commands';
+import { payrollCommand } from './admin-payroll';
 import { table, UsageError } from './admin-output';
 import type { Output } from './admin-output';
 
@@ -60,24 +61,19 @@ const written = (o: Options, text: string, what: string): string => {
   return `Wrote the ${what} to ${o.out}.`;
 };
 
+/** The usage line of `report`; payroll's says that the first export is kept and a new one is recorded only on purpose (R-PAY-1). */
+export const REPORT_USAGE =
+  'usage: admin report <governors|payroll|cpd|sample> --school ID --cycle YYYY; payroll also --points FILE.csv [--out F] [--replace]: the first export of a cycle is kept as what payroll has, a later run gives that file back and lists the changes since, and --replace records a new export once the headteacher has told payroll';
+
 /** `report governors|payroll|cpd|sample --school ID --cycle YYYY`. */
 export async function reportCommand(store: ProductStore, sub: string | undefined, o: Options, today: string): Promise<Output> {
-  if (!sub || !['governors', 'payroll', 'cpd', 'sample'].includes(sub)) throw new UsageError('usage: admin report <governors|payroll|cpd|sample> --school ID --cycle YYYY');
+  if (!sub || !['governors', 'payroll', 'cpd', 'sample'].includes(sub)) throw new UsageError(REPORT_USAGE);
   const c = await cycleCases(store, o);
   const redact = redactTerms(c.people, c.cases);
   if (sub === 'payroll') {
-    const dates = payrollDates(c.policy, c.year);
-    if (!dates.ok) throw new UsageError(dates.error.message);
-    const early = buildPayrollExport([], { today, ...dates.value });
-    if (!early.ok) throw new UsageError(early.error.message);
-    if (typeof o.points !== 'string') throw new UsageError('payroll needs each person’s current pay point: give --points FILE.csv (staffId,currentPoint)');
-    const points = parsePayPointsCsv(readInput(o.points));
-    if (!points.ok) throw new UsageError(points.error.message);
-    const recs = payRecommendationsFromCases(c.cases, c.people, points.value);
-    if (!recs.ok) throw new UsageError(recs.error.message);
-    const payroll = buildPayrollExport(recs.value, { today, ...dates.value });
-    if (!payroll.ok) throw new UsageError(payroll.error.message);
-    return { data: payroll.value, text: written(o, renderPayrollCsv(payroll.value), 'payroll export') };
+    const points = typeof o.points === 'string' ? o.points : undefined;
+    const out = typeof o.out === 'string' ? o.out : undefined;
+    return payrollCommand(store, c, { points, out, replace: o.replace === true, readInput }, today);
   }
   if (sub === 'sample') {
     const size = Number(need(o, 'size'));
