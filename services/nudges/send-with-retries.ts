@@ -7,7 +7,7 @@ import type { Pacer } from './pacer';
 export type DeliveryOutcome =
   | { kind: 'sent' }
   | { kind: 'unreachable' }
-  /** The platform may have it (timeout after sending): not re-sent, because neither Teams nor Slack dedupes a bot's post. */
+  /** The platform may have it (timeout after sending): not re-sent blindly, because neither Teams nor Slack dedupes a bot's post. */
   | { kind: 'ambiguous' }
   /** Refused by the platform as malformed: a bug of ours, not retried. */
   | { kind: 'rejected' }
@@ -26,12 +26,14 @@ export interface SenderDeps {
 
 /**
  * Sends within the platform's limits; on 429 waits the platform's Retry-After (else backoff with jitter)
- * and holds off every send under the same limits; on 5xx backs off; stops before `mustFinishBy` (the lease).
+ * and holds off every send under the same limits; on 5xx backs off; never sends at or after `mustFinishBy` (the lease).
  */
 export async function sendWithRetries(deps: SenderDeps, messenger: Messenger, recipient: Recipient, message: OutgoingMessage, mustFinishBy: number): Promise<DeliveryOutcome> {
   const limits = messenger.limits(recipient);
   for (let attempt = 0; ; attempt += 1) {
     await deps.pacer.acquire(limits);
+    // A long wait for a slot may have used up the lease: past it another replica may hold the message, so not now.
+    if (deps.clock.now().getTime() >= mustFinishBy) return { kind: 'retry-later', code: 'LEASE.ENDING' };
     const result = await messenger.send(recipient, message);
     if (result.ok) return { kind: 'sent' };
     const code = result.error.code;
