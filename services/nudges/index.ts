@@ -7,6 +7,7 @@ export * from './planner';
 export * from './digest';
 export * from './pacer';
 export * from './send-with-retries';
+export * from './send-once';
 export * from './relay';
 export * from './outbox-relay';
 export * from './recipients';

@@ -1,5 +1,5 @@
 import type { Failure } from '../shared/result';
-import type { CivilDate } from '../shared/time';
+import type { CivilDate, Instant } from '../shared/time';
 
 // The delivery side's ports: how a nudge reaches a person (Teams or Slack, R-CHAT-3) and how the relay
 // waits. Implementations live in bot/messenger; tests use hand-written fakes.
@@ -65,12 +65,20 @@ export interface PaceLimit {
   perSecond: number;
 }
 
+/** Whether the platform has a message: 'unknown' when it could not say (an error, no answer, too much to read). */
+export type DeliveredAnswer = 'yes' | 'no' | 'unknown';
+
 /** Sends proactive messages over one chat. */
 export interface Messenger {
   readonly channel: 'teams' | 'slack';
   send(recipient: Recipient, message: OutgoingMessage): Promise<SendResult>;
   /** The platform limits this send counts against (R-CHAT-3 nudges stay within them). */
   limits(recipient: Recipient): PaceLimit[];
+  /**
+   * Where the platform lets a bot read back what it sent (Slack does; Teams does not): whether a message with
+   * this key reached the person at or after `since`. Lets the relay send a nudge once across crashes (R-CHAT-3).
+   */
+  delivered?(recipient: Recipient, key: string, since: Instant): Promise<DeliveredAnswer>;
 }
 
 /** Waits: real timers in production, a fake that advances a fake clock in tests (so tests never sleep). */

@@ -8,12 +8,17 @@ import type { OutboxNotify } from './nudge-payload.schema';
 import { resolveRecipient } from './recipients';
 import type { Relay, RelayDeps } from './relay';
 import { inPool } from './relay';
-import { sendWithRetries } from './send-with-retries';
+import { alreadyDelivered, CONFIRM_AFTER_MS, readBackSince, sendOnce } from './send-once';
+
+/** How long "this notification was taken before" is remembered: longer than any message stays pending. */
+const TAKEN_TTL_SECONDS = 7 * 24 * 3600;
 
 /** Counts from one outbox pass. */
 export interface OutboxReport {
   read: number;
   sent: number;
+  /** Found already delivered by a replica that died before marking it done: not sent again. */
+  reconciled: number;
   skipped: number;
   done: number;
 }
@@ -21,7 +26,9 @@ export interface OutboxReport {
 /**
  * Relays the transactional outbox through the same messengers, pacing and retries as the reminders. The
  * outbox has no claim of its own, so a replica takes a message with an idempotency key that lives as long
- * as a lease: of several replicas one sends it; if that one dies, the key runs out and another sends it.
+ * as a lease: of several replicas one sends it; if that one dies, the key runs out and another takes it. Where
+ * the platform can read back (Slack), a second key that outlives the lease says it was taken before, and the
+ * taker asks the platform first, so the notification goes once (Teams: at least once).
  * Notifications are transactional replies to something a person just did, so they are not held to hours.
  */
 export function createOutboxRelay(deps: RelayDeps & { caseEffects?: CaseEffectDeps }, relay: Relay) {
@@ -75,13 +82,26 @@ export function createOutboxRelay(deps: RelayDeps & { caseEffects?: CaseEffectDe
       return;
     }
     const messenger = deps.messengers[found.recipient.channel] as Messenger;
-    const outcome = await sendWithRetries(relay.sender, messenger, found.recipient, { key: m.id, content: parsed.data.content }, now.getTime() + options.leaseMs - 1000);
+    const since = readBackSince(m.createdAt);
+    if (messenger.delivered) {
+      const takenBefore = !(await store.idempotency.firstSeen(`outbox-taken:${m.schoolId}:${m.id}`, iso(now), TAKEN_TTL_SECONDS));
+      if (takenBefore && (await alreadyDelivered(messenger, found.recipient, m.id, since)) === 'yes') {
+        log('outbox.reconciled', { outboxId: m.id });
+        await store.outbox.markDone(m.schoolId, m.id);
+        report.reconciled += 1;
+        report.done += 1;
+        return;
+      }
+    }
+    const message = { key: m.id, content: parsed.data.content };
+    const outcome = await sendOnce(relay.sender, messenger, found.recipient, message, { since, mustFinishBy: now.getTime() + options.leaseMs - 1000, confirmAfterMs: options.confirmAfterMs ?? CONFIRM_AFTER_MS });
     if (outcome.kind === 'retry-later') {
       log('outbox.retry-later', { outboxId: m.id, code: outcome.code });
       return;
     }
     if (outcome.kind === 'unreachable') await relay.unreachable(found.person, found.recipient.channel, m.caseId);
     if (outcome.kind === 'sent') report.sent += 1;
+    if (outcome.kind === 'reconciled') report.reconciled += 1;
     log(`outbox.${outcome.kind}`, { outboxId: m.id });
     await store.outbox.markDone(m.schoolId, m.id);
     report.done += 1;
@@ -90,7 +110,7 @@ export function createOutboxRelay(deps: RelayDeps & { caseEffects?: CaseEffectDe
   return {
     /** One pass over the oldest pending outbox messages. */
     async sweep(): Promise<OutboxReport> {
-      const report: OutboxReport = { read: 0, sent: 0, skipped: 0, done: 0 };
+      const report: OutboxReport = { read: 0, sent: 0, reconciled: 0, skipped: 0, done: 0 };
       const pending = await store.outbox.pending(options.batchSize);
       report.read = pending.length;
       await inPool(pending, options.concurrency, (m) => relayOne(m, report));

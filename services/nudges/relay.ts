@@ -8,8 +8,8 @@ import type { Messenger, NudgeContent, RandomSource, Sleeper } from './messenger
 import { reminderPayloadSchema } from './nudge-payload.schema';
 import { Pacer } from './pacer';
 import { markedUnreachable, resolveRecipient } from './recipients';
-import { sendWithRetries } from './send-with-retries';
-import type { DeliveryOutcome } from './send-with-retries';
+import { alreadyDelivered, CONFIRM_AFTER_MS, readBackSince, sendOnce } from './send-once';
+import type { OnceOutcome } from './send-once';
 
 /** Ids-only structured log line (never appraisal content). */
 export type RelayLog = (event: string, fields: Record<string, string | number | null>) => void;
@@ -22,6 +22,8 @@ export interface RelayOptions {
   maxAttempts: number;
   maxRetries: number;
   concurrency: number;
+  /** How long an ambiguous send settles before it is read back, where the platform allows (default 5 s). */
+  confirmAfterMs?: number;
 }
 
 /** What the relay is built from: ports only. */
@@ -43,6 +45,8 @@ export interface SweepReport {
   claimed: number;
   lostRace: number;
   sent: number;
+  /** Found already delivered (a replica died after the post, or the post timed out): marked sent, not sent again. */
+  reconciled: number;
   deferred: number;
   failed: number;
   unreachable: number;
@@ -50,7 +54,7 @@ export interface SweepReport {
   retryLater: number;
 }
 
-const emptyReport = (): SweepReport => ({ read: 0, claimed: 0, lostRace: 0, sent: 0, deferred: 0, failed: 0, unreachable: 0, cancelled: 0, retryLater: 0 });
+const emptyReport = (): SweepReport => ({ read: 0, claimed: 0, lostRace: 0, sent: 0, reconciled: 0, deferred: 0, failed: 0, unreachable: 0, cancelled: 0, retryLater: 0 });
 
 /** Runs `work` over `items` with at most `n` at a time. */
 export async function inPool<T>(items: T[], n: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -61,7 +65,10 @@ export async function inPool<T>(items: T[], n: number, work: (item: T) => Promis
   await Promise.all(Array.from({ length: Math.max(1, Math.min(n, items.length)) }, lane));
 }
 
-/** The scheduler's relay: due reminders and the outbox, through the messengers, exactly one replica per reminder. */
+/**
+ * The scheduler's relay: due reminders through the messengers, one replica per reminder at a time. On Slack a
+ * reminder goes out once even when a replica dies mid-send; on Teams, which cannot read back, at least once.
+ */
 export function createRelay(deps: RelayDeps) {
   const { store, clock, options } = deps;
   const log: RelayLog = deps.log ?? (() => undefined);
@@ -136,16 +143,31 @@ export function createRelay(deps: RelayDeps) {
       return;
     }
     const messenger = deps.messengers[found.recipient.channel] as Messenger;
-    const outcome = await sendWithRetries(sender, messenger, found.recipient, { key: r.id, content: payload.data.content }, leaseEnd - 1000);
+    // Every claim, so every post, of a reminder comes at or after its due time (a deferral keeps it). Not the
+    // last claim's time: a replica that died after claiming, before sending, would hide an earlier one's post.
+    const since = readBackSince(r.dueAt);
+    // Claimed before and its lease ran out: the replica may have died after the platform took the post and
+    // before marking it sent. Where the platform can say, ask it instead of sending again (R-CHAT-3).
+    if (r.attempts > 0 && (await alreadyDelivered(messenger, found.recipient, r.id, since)) === 'yes') {
+      await settle(r, { kind: 'reconciled' }, found.person, found.recipient.channel, report);
+      return;
+    }
+    const message = { key: r.id, content: payload.data.content };
+    const outcome = await sendOnce(sender, messenger, found.recipient, message, { since, mustFinishBy: leaseEnd - 1000, confirmAfterMs: options.confirmAfterMs ?? CONFIRM_AFTER_MS });
     await settle(r, outcome, found.person, found.recipient.channel, report);
   }
 
-  async function settle(r: ReminderRecord, outcome: DeliveryOutcome, person: Person, channel: 'teams' | 'slack', report: SweepReport): Promise<void> {
+  async function settle(r: ReminderRecord, outcome: OnceOutcome, person: Person, channel: 'teams' | 'slack', report: SweepReport): Promise<void> {
     switch (outcome.kind) {
       case 'sent':
         await store.reminders.mark(r.schoolId, r.id, 'sent');
         report.sent += 1;
         log('nudge.sent', { reminderId: r.id, channel });
+        return;
+      case 'reconciled':
+        await store.reminders.mark(r.schoolId, r.id, 'sent');
+        report.reconciled += 1;
+        log('nudge.reconciled', { reminderId: r.id, channel });
         return;
       case 'unreachable':
         await store.reminders.mark(r.schoolId, r.id, 'unreachable');
@@ -153,6 +175,7 @@ export function createRelay(deps: RelayDeps) {
         report.unreachable += 1;
         log('nudge.unreachable', { reminderId: r.id, personId: person.id, channel });
         return;
+      // Ambiguous here means the platform could not be asked (Teams) or did not answer: not re-sent blindly.
       case 'ambiguous':
       case 'rejected':
         await store.reminders.mark(r.schoolId, r.id, 'failed');

@@ -1,8 +1,8 @@
 import { createOutboxRelay } from '../../services/nudges/outbox-relay';
 import { createRelay } from '../../services/nudges/relay';
-import type { OutboxMessage } from '../../services/ports/store.port';
+import type { OutboxMessage, Store } from '../../services/ports/store.port';
 import { windowOf } from './nudge-fixtures';
-import { aRelayWorld, OPTIONS } from './relay-harness';
+import { aRelayWorld, aSlackRelayWorld, OPTIONS } from './relay-harness';
 
 const content = { kind: 'notice', title: 'Your reviewer signed your statement', lines: [], due: null, open: { verb: 'ipp.home.show', title: 'Open', caseId: 'case-1', version: 5 } };
 
@@ -11,13 +11,24 @@ async function world() {
   const deps = { store: w.store, messengers: { teams: w.teams }, clock: w.clock, sleeper: w.sleeper, random: () => 0.5, options: OPTIONS, windowFor: async () => windowOf() };
   const relay = createRelay(deps);
   const outboxRelay = () => createOutboxRelay(deps, relay);
-  // An outbox message is stored with its case's write; here a case carries it in.
-  const enqueue = async (messages: OutboxMessage[]) =>
-    w.store.cases.save({
+  return { ...w, outboxRelay, enqueue: enqueueOn(w.store) };
+}
+
+/** An outbox message is stored with its case's write; here a case carries it in. */
+function enqueueOn(store: Store) {
+  return async (messages: OutboxMessage[]) =>
+    store.cases.save({
       case: { id: 'case-1', schoolId: 'school-a', cycleId: '2026-27', revieweeId: 'p-ada', reviewerId: 'p-bo', stage: 'planning', version: 0, cycleEnd: '2027-08-31', state: {} },
       expectedVersion: null, outbox: messages, reminders: [], cancelReminderIds: [], audit: [],
     });
-  return { ...w, outboxRelay, enqueue };
+}
+
+/** The same over Slack, whose messenger reads back; `relayOver` a store (one that dies, say). */
+async function slackWorld() {
+  const w = await aSlackRelayWorld();
+  const depsOver = (store: Store) => ({ store, messengers: { slack: w.slack }, clock: w.clock, sleeper: w.sleeper, random: () => 0.5, options: OPTIONS, windowFor: async () => windowOf() });
+  const relayOver = (store: Store = w.store) => createOutboxRelay(depsOver(store), createRelay(depsOver(store)));
+  return { ...w, relayOver, enqueue: enqueueOn(w.store) };
 }
 
 const aMessage = (o: Partial<OutboxMessage> = {}): OutboxMessage => ({
@@ -56,5 +67,33 @@ describe('the outbox relay (R-CHAT-3)', () => {
     await w.enqueue([aMessage({ id: 'other', kind: 'webhook', payload: { url: 'x' } }), aMessage({ id: 'out-2' })]);
     const report = await w.outboxRelay().sweep();
     expect(report).toMatchObject({ read: 2, sent: 1, done: 2 });
+  });
+});
+
+describe('the outbox relay where the platform reads back (R-CHAT-3)', () => {
+  it('R-CHAT-3: a notification whose replica died after Slack took it is found there by the next one: done, one post', async () => {
+    const w = await slackWorld();
+    await w.enqueue([aMessage()]);
+    const dies: Store = { ...w.store, outbox: { pending: (n) => w.store.outbox.pending(n), markDone: async () => Promise.reject(new Error('killed')) } };
+    await expect(w.relayOver(dies).sweep()).rejects.toThrow('killed');
+    w.clock.advanceMs(OPTIONS.leaseMs);
+    expect(await w.relayOver().sweep()).toMatchObject({ reconciled: 1, sent: 0, done: 1 });
+    expect(w.slack.sent.map((s) => s.message.key)).toEqual(['out-1']);
+    expect(await w.store.outbox.pending(10)).toEqual([]);
+  });
+
+  it('R-CHAT-3: a notification taken for the first time is sent without asking', async () => {
+    const w = await slackWorld();
+    await w.enqueue([aMessage()]);
+    expect((await w.relayOver().sweep()).sent).toBe(1);
+    expect(w.slack.asked).toEqual([]);
+  });
+
+  it('R-CHAT-3: a notification whose post timed out but reached Slack is read back and done, with one post', async () => {
+    const w = await slackWorld();
+    w.slack.failNext('MESSENGER.AMBIGUOUS', null, true);
+    await w.enqueue([aMessage()]);
+    expect(await w.relayOver().sweep()).toMatchObject({ reconciled: 1, sent: 0, done: 1 });
+    expect(w.slack.sent).toHaveLength(1);
   });
 });

@@ -1,7 +1,7 @@
-import type { Messenger, OutgoingMessage, PaceLimit, Recipient, SendResult, Sleeper } from '../../services/nudges/messenger.port';
+import type { DeliveredAnswer, Messenger, OutgoingMessage, PaceLimit, Recipient, SendResult, Sleeper } from '../../services/nudges/messenger.port';
 import type { MessengerErrorCode } from '../../services/nudges/messenger.port';
 import { createRelay } from '../../services/nudges/relay';
-import type { RelayOptions } from '../../services/nudges/relay';
+import type { RelayLog, RelayOptions } from '../../services/nudges/relay';
 import type { ReminderRecord, Store } from '../../services/ports/store.port';
 import { FixedClock } from '../../services/shared/time';
 import { openMemoryStore } from '../../storage/memory/memory.store';
@@ -35,21 +35,40 @@ export class FakeSleeper implements Sleeper {
 export class RecordingMessenger implements Messenger {
   readonly sent: { recipient: Recipient; message: OutgoingMessage; at: string }[] = [];
   readonly attempts: string[] = [];
-  private readonly script: { code: MessengerErrorCode; retryAfterMs: number | null }[] = [];
-  constructor(readonly channel: 'teams' | 'slack', private readonly clock: FixedClock) {}
-  failNext(code: MessengerErrorCode, retryAfterMs: number | null = null): this {
-    this.script.push({ code, retryAfterMs });
+  private readonly script: { code: MessengerErrorCode; retryAfterMs: number | null; wentThrough: boolean }[] = [];
+  constructor(readonly channel: 'teams' | 'slack', protected readonly clock: FixedClock) {}
+  /** The next send fails with `code`; `wentThrough`: the platform took the post all the same (a timeout after it). */
+  failNext(code: MessengerErrorCode, retryAfterMs: number | null = null, wentThrough = false): this {
+    this.script.push({ code, retryAfterMs, wentThrough });
     return this;
   }
   async send(recipient: Recipient, message: OutgoingMessage): Promise<SendResult> {
     this.attempts.push(message.key);
     const next = this.script.shift();
+    if (next?.wentThrough) this.sent.push({ recipient, message, at: this.clock.now().toISOString() });
     if (next) return { ok: false, error: { code: next.code, message: 'scripted' }, retryAfterMs: next.retryAfterMs };
     this.sent.push({ recipient, message, at: this.clock.now().toISOString() });
     return { ok: true, value: { id: `m-${this.sent.length}` } };
   }
   limits(recipient: Recipient): PaceLimit[] {
     return [{ key: `conv:${recipient.userKey}`, perSecond: 7 }, { key: `tenant:${recipient.tenantId ?? '-'}`, perSecond: 30 }];
+  }
+}
+
+/** A messenger that can read back what it sent (as Slack can), answering from what it recorded, or as scripted. */
+export class ReadBackMessenger extends RecordingMessenger {
+  readonly asked: { key: string; since: string; at: string }[] = [];
+  private readonly answers: DeliveredAnswer[] = [];
+  /** The next read-backs answer this (e.g. 'unknown': the platform did not answer). */
+  answerNext(...answers: DeliveredAnswer[]): this {
+    this.answers.push(...answers);
+    return this;
+  }
+  async delivered(recipient: Recipient, key: string, since: string): Promise<DeliveredAnswer> {
+    this.asked.push({ key, since, at: this.clock.now().toISOString() });
+    const scripted = this.answers.shift();
+    if (scripted) return scripted;
+    return this.sent.some((s) => s.message.key === key && s.recipient.userKey === recipient.userKey && s.at >= since) ? 'yes' : 'no';
   }
 }
 
@@ -77,6 +96,19 @@ export async function aRelayWorld(start = '2026-11-25T09:00:00.000Z', open?: (cl
       windowFor: async (p) => windowOf({ termTimeOnly: p.termTimeOnly }),
     });
   return { clock, store, sleeper, teams, relay: relayWith(), relayWith };
+}
+
+/** The same small school reached in Slack only, through a messenger that reads back (as Slack's does). */
+export async function aSlackRelayWorld(start = '2026-11-25T09:00:00.000Z', open?: (clock: FixedClock) => Store) {
+  const w = await aRelayWorld(start, open);
+  for (const p of await w.store.people.list('school-a')) await w.store.people.upsert({ ...p, teams: undefined, slack: { userId: `U-${p.id}`, teamId: 'T-a', unreachable: false } });
+  const slack = new ReadBackMessenger('slack', w.clock);
+  const relayWith = (o: Partial<RelayOptions> = {}, store: Store = w.store, log?: RelayLog) =>
+    createRelay({
+      store, messengers: { slack }, clock: w.clock, sleeper: w.sleeper, random: () => 0.5, options: { ...OPTIONS, ...o },
+      windowFor: async (p) => windowOf({ termTimeOnly: p.termTimeOnly }), log,
+    });
+  return { ...w, slack, relay: relayWith(), relayWith };
 }
 
 /** A reminder with overrides. */
