@@ -64,7 +64,9 @@ function stoppableSleeper(signal: AbortSignal): Sleeper {
 
 /**
  * Starts the nudge scheduler (R-CHAT-3): every interval it relays due reminders and the outbox. Any number of
- * replicas may run it against one store; claims with leases make each reminder go out once.
+ * replicas may run it against one store; claims with leases mean no two live replicas send one reminder. After
+ * a crash mid-send, Slack is asked whether the reminder went before it is sent again; Teams cannot be asked,
+ * so there a repeat is possible.
  */
 export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const { scheduler, store, logger, clock } = deps;

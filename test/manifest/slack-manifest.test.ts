@@ -19,7 +19,7 @@ const manifest = parse(fs.readFileSync(path.resolve(__dirname, '../../manifest/s
 
 describe('Slack app manifest', () => {
   it('asks for the minimum bot scopes and no user scopes', () => {
-    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'im:history', 'users:read', 'users:read.email']);
+    expect([...manifest.oauth_config.scopes.bot].sort()).toEqual(['chat:write', 'commands', 'im:history', 'im:write', 'users:read', 'users:read.email']);
     expect(manifest.oauth_config.scopes.user).toBeUndefined();
   });
 
