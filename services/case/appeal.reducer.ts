@@ -4,7 +4,7 @@ import { assertNever } from '../shared/result';
 import type { CommandOf } from './case-commands.schema';
 import { refuse } from './case-decision';
 import type { CaseFailure } from './case-decision';
-import type { Draft } from './case-draft';
+import type { Draft, StepClosing } from './case-draft';
 import type { AppealRecord } from './case-records.schema';
 
 type AppealCommand = CommandOf<
@@ -101,7 +101,7 @@ function raise(d: Draft, c: CommandOf<'appeal.raise'>): CaseFailure | undefined 
 }
 
 function moveTo(d: Draft, a: AppealRecord, step: AppealRecord['step'], rule: DeadlineRuleId, owner: string | null, stepTitle: string, from = d.ctx.today): undefined {
-  closeSteps(d, a);
+  closeSteps(d, a, 'done');
   a.step = step;
   a.due = d.deadline(rule, from);
   d.notify(owner, `appeal.${step}`, a.due ?? undefined);
@@ -109,13 +109,14 @@ function moveTo(d: Draft, a: AppealRecord, step: AppealRecord['step'], rule: Dea
   return undefined;
 }
 
-function closeSteps(d: Draft, a: AppealRecord): void {
-  for (const st of d.s.steps.filter((x) => x.key === a.id)) d.close(st.rule, st.key);
+/** Closes the appeal's open step: done when its outcome is recorded, set aside when the appeal is withdrawn (R-RPT-1). */
+function closeSteps(d: Draft, a: AppealRecord, how: StepClosing): void {
+  for (const st of d.s.steps.filter((x) => x.key === a.id)) d.close(st.rule, st.key, how);
 }
 
 function finish(d: Draft, a: AppealRecord, result: NonNullable<AppealRecord['result']>): undefined {
   const { s, ctx } = d;
-  closeSteps(d, a);
+  closeSteps(d, a, result === 'withdrawn' ? 'set-aside' : 'done');
   a.step = 'finished';
   a.due = null;
   a.result = result;

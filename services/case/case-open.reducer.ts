@@ -20,7 +20,7 @@ function freshState(c: CommandOf<'case.open'>, ctx: CaseContext, cycle: CaseStat
     statements: { planning: { comments: [], signatures: [], signedOn: null }, review: { comments: [], signatures: [], signedOn: null } },
     observations: [], evidence: [], interim: null, concerns: [], supportPlan: null, supportDelivered: [], selfReview: null, assessment: null,
     pay: { riskFlag: null, recommendation: null, approval: null, referrals: [] }, reviewDraftSentOn: null,
-    appeals: [], objections: [], reviewerHistory: [], transfers: [], hold: null, endedOn: null, steps: [], seq: 0, log: [],
+    appeals: [], objections: [], reviewerHistory: [], transfers: [], hold: null, endedOn: null, steps: [], closedSteps: [], seq: 0, log: [],
   };
 }
 

@@ -115,6 +115,22 @@ export const openStepSchema = z.object({ rule: z.string().min(1), key: z.string(
 /** An open step. */
 export type OpenStep = z.infer<typeof openStepSchema>;
 
+/**
+ * A step that has closed, and how: `done` when its work was recorded, `set-aside` when something else closed it (a
+ * hold, an ending, a withdrawn appeal, the step opened again in its place). The governors' report counts a
+ * deadline met from it, on the London day it closed (R-DL-1, R-RPT-1).
+ */
+export const closedStepSchema = z.object({
+  rule: z.string().min(1),
+  key: z.string().min(1),
+  occurrence: z.string().min(1),
+  due: civilDateSchema,
+  closedOn: civilDateSchema,
+  how: z.enum(['done', 'set-aside']),
+});
+/** A closed step. */
+export type ClosedStep = z.infer<typeof closedStepSchema>;
+
 /** Records built straight from inputs. */
 export const recordSchemas = {
   developmentPlan: developmentPlanInputSchema.extend(stamp),

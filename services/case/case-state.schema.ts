@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import { civilDateSchema, instantSchema } from '../shared/time';
 import {
-  agreementSchema, appealRecordSchema, meetingRecordSchema, objectionRecordSchema, objectiveRecordSchema, observationRecordSchema, openStepSchema,
+  agreementSchema, appealRecordSchema, closedStepSchema, meetingRecordSchema, objectionRecordSchema, objectiveRecordSchema, observationRecordSchema, openStepSchema,
   payRecordSchema, recordSchemas, selfAssessmentRecordSchema, statementRecordSchema, supportPlanRecordSchema,
 } from './case-records.schema';
 import { caseRoleSchema } from './case-roles';
@@ -73,6 +73,8 @@ export const caseStateSchema = z.object({
   hold: z.object({ from: stageSchema, reason: z.string(), note: z.string(), since: civilDateSchema, steps: z.array(openStepSchema) }).nullable(),
   endedOn: civilDateSchema.nullable(),
   steps: z.array(openStepSchema),
+  /** The latest steps that closed, oldest first (at most CLOSED_STEPS_KEPT); cases stored before it start with none. */
+  closedSteps: z.array(closedStepSchema).default(() => []),
   seq: z.number().int().min(0),
   log: z.array(caseEventSchema),
 });

@@ -87,6 +87,7 @@ function assess(d: Draft, c: CommandOf<'final.assess'>): CaseFailure | undefined
   }
   const { type: _t, ...assessment } = c;
   s.assessment = { ...assessment, ...d.stamp() };
-  d.close('step.self-assessment', 'final');
+  // A self-assessment still asked for when the assessment is recorded was never sent: set aside, not done.
+  d.close('step.self-assessment', 'final', 'set-aside');
   return undefined;
 }

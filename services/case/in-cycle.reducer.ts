@@ -83,7 +83,8 @@ function recordInterim(d: Draft, c: CommandOf<'interim.record'>): CaseFailure | 
   const { type: _t, ...interim } = c;
   s.interim = { ...interim, ...d.stamp() };
   s.stage = 'in-cycle';
-  d.close('step.self-assessment', 'interim');
+  // A self-assessment still asked for when the review is recorded was never sent: set aside, not done.
+  d.close('step.self-assessment', 'interim', 'set-aside');
   d.notify(s.revieweeId, 'interim.recorded', c.finalReviewDate);
   // R-INT-1: the final review date is agreed here; the papers for it go the policy's notice before.
   const papers = d.deadline('meeting.papers', c.finalReviewDate) ?? c.finalReviewDate;

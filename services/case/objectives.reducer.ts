@@ -60,7 +60,8 @@ function reopenAgreement(d: Draft): void {
   if (d.s.stage !== 'preparation' && d.s.stage !== 'planning') return;
   if (d.s.agreement.status === 'drafting') return;
   d.s.agreement = { ...d.s.agreement, status: 'drafting', at: d.ctx.now };
-  d.close('step.objectives-response');
+  // The reply asked for is no longer wanted: the plan changed under it.
+  d.close('step.objectives-response', undefined, 'set-aside');
 }
 
 interface NewObjective {

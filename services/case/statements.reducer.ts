@@ -31,7 +31,8 @@ export function reduceStatements(d: Draft, c: StatementCommand): CaseFailure | u
       sendReviewDraft(d);
       return undefined;
     case 'review.finalise':
-      d.close('step.draft-comments');
+      // The time for comments ends here; it was used only if the reviewee commented.
+      d.close('step.draft-comments', undefined, s.statements.review.comments.some((x) => x.by === s.revieweeId) ? 'done' : 'set-aside');
       s.stage = 'review-signatures';
       openSigning(d, 'review');
       return undefined;
