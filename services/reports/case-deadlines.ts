@@ -6,8 +6,11 @@ import { londonWallClock } from '../shared/london-time';
 import type { CivilDate, Instant } from '../shared/time';
 import type { ReportCaseInput } from './report-input';
 
-// A case keeps only its open steps, so a deadline already met is read back from the record that met it:
-// the papers for a meeting, feedback on an observation, the signed review statement (R-DL-3, R-DL-4, R-RPT-1).
+// A deadline met is read back from the record that met it where there is one: the papers for a meeting, feedback
+// on an observation, the signed review statement (R-DL-3, R-DL-4). The appeal ladder, an appeal about the reviewer
+// and reviews of support leave no such record, so they are read from the case's steps: each step done, once, on the
+// day it closed, and each still open past its due date; a step set aside (a hold, an ending, a withdrawn appeal, a
+// step opened again in its place) is not counted (R-DL-1, R-DL-2, R-DL-6, R-RPT-1).
 
 type Deadline = ReportCaseInput['deadlines'][number];
 
@@ -22,8 +25,34 @@ export function caseDeadlineRules(policy: SchoolPolicy, someDay: CivilDate): Dea
 /** The London day of a moment. */
 export const londonDay = (at: Instant): CivilDate => londonWallClock(new Date(at)).day;
 
-const FROM_OPEN_STEPS = (rule: string, key: string): boolean =>
-  rule === 'support.review' || rule === 'reviewer-objection.appeal' || (rule.startsWith('appeal.') && key !== 'window');
+const isDeadlineRule = (rule: string): rule is DeadlineRuleId => (DEADLINE_RULE_IDS as readonly string[]).includes(rule);
+
+/** The rules only steps can show; the time to raise concerns (`window`) is a right, not a deadline to meet. */
+const FROM_STEPS = (rule: string, key: string): rule is DeadlineRuleId =>
+  isDeadlineRule(rule) && (rule === 'support.review' || rule === 'reviewer-objection.appeal' || (rule.startsWith('appeal.') && key !== 'window'));
+
+/**
+ * The day a step's deadline was met: the day it closed, except the panel hearing, met on the day the panel hears
+ * the appeal (R-DL-1) — `null` while that day is still to come.
+ */
+function metOn(s: CaseState, step: CaseState['closedSteps'][number], asOf: CivilDate): CivilDate | null {
+  if (step.rule !== 'appeal.panel-hearing') return step.closedOn;
+  const hearingOn = s.appeals.find((a) => a.id === step.key)?.hearingOn ?? step.closedOn;
+  return hearingOn <= asOf ? hearingOn : null;
+}
+
+/** Deadlines from the case's steps: each done once, then each still open (R-DL-1, R-DL-2, R-DL-6). */
+function stepDeadlines(s: CaseState, asOf: CivilDate): Deadline[] {
+  const out: Deadline[] = [];
+  const counted = new Set<string>();
+  for (const step of s.closedSteps) {
+    if (step.how !== 'done' || !FROM_STEPS(step.rule, step.key) || counted.has(step.occurrence)) continue;
+    counted.add(step.occurrence);
+    out.push({ rule: step.rule, due: step.due, doneOn: metOn(s, step, asOf) });
+  }
+  for (const step of s.steps) if (FROM_STEPS(step.rule, step.key) && !counted.has(step.occurrence)) out.push({ rule: step.rule, due: step.due, doneOn: null });
+  return out;
+}
 
 /**
  * Each deadline of a case with its due date and the day it was met, `null` if not yet; one not met and not yet
@@ -51,7 +80,7 @@ export function caseDeadlines(s: CaseState, policy: SchoolPolicy, asOf: CivilDat
   const sent = s.reviewDraftSentOn ?? s.log.find((e) => e.to === 'review-draft' || e.to === 'review-signatures')?.at;
   const issue = sent ? due('statement.issue', sent.length > 10 ? londonDay(sent) : sent) : null;
   if (issue) out.push({ rule: 'statement.issue', due: issue, doneOn: s.statements.review.signedOn });
-  for (const st of s.steps) if (FROM_OPEN_STEPS(st.rule, st.key)) out.push({ rule: st.rule as DeadlineRuleId, due: st.due, doneOn: null });
+  out.push(...stepDeadlines(s, asOf));
   const rules = caseDeadlineRules(policy, s.cycle.start);
   return out.filter((d) => rules.includes(d.rule) && (d.doneOn !== null || d.due < asOf));
 }
