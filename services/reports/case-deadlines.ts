@@ -14,12 +14,19 @@ import type { ReportCaseInput } from './report-input';
 
 type Deadline = ReportCaseInput['deadlines'][number];
 
+/**
+ * The reviewee's own rights to go on (written grounds, appealing to the Clerk, appealing a decision about their
+ * reviewer) have time limits, but not using one is a choice, not a missed deadline, and one used late is refused:
+ * they are not the school's deadlines to report on (R-RPT-1, R-DL-1, R-DL-2).
+ */
+const RIGHTS: readonly DeadlineRuleId[] = ['appeal.written', 'appeal.to-clerk', 'reviewer-objection.appeal'];
+
 /** The school-level dates (payroll) are not a case's deadlines. */
 const SCHOOL_LEVEL: readonly DeadlineRuleId[] = ['payroll.data-ready', 'pay.effective'];
 
 /** The deadline rules of the school's policy that a case can meet or miss: the rows of the governors' table. */
 export function caseDeadlineRules(policy: SchoolPolicy, someDay: CivilDate): DeadlineRuleId[] {
-  return DEADLINE_RULE_IDS.filter((r) => !SCHOOL_LEVEL.includes(r) && policy.deadline(r, someDay).ok);
+  return DEADLINE_RULE_IDS.filter((r) => !SCHOOL_LEVEL.includes(r) && !RIGHTS.includes(r) && policy.deadline(r, someDay).ok);
 }
 
 /** The London day of a moment. */
@@ -29,7 +36,7 @@ const isDeadlineRule = (rule: string): rule is DeadlineRuleId => (DEADLINE_RULE_
 
 /** The rules only steps can show; the time to raise concerns (`window`) is a right, not a deadline to meet. */
 const FROM_STEPS = (rule: string, key: string): rule is DeadlineRuleId =>
-  isDeadlineRule(rule) && (rule === 'support.review' || rule === 'reviewer-objection.appeal' || (rule.startsWith('appeal.') && key !== 'window'));
+  isDeadlineRule(rule) && !RIGHTS.includes(rule) && (rule === 'support.review' || (rule.startsWith('appeal.') && key !== 'window'));
 
 /**
  * The day a step's deadline was met: the day it closed, except the panel hearing, met on the day the panel hears

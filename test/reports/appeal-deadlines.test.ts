@@ -33,7 +33,10 @@ const ALLOWED: Readonly<Partial<Record<DeadlineRuleId, number>>> = {
   'appeal.panel-hearing': 20, // from the appeal reaching the Clerk to the hearing itself
   'appeal.panel-decision': 2, // from the hearing
 };
-const APPEAL_RULES = Object.keys(ALLOWED) as DeadlineRuleId[];
+/** The reviewee's own rights to go on are theirs to use or not: not deadlines of the school's, so not reported. */
+const RIGHTS: readonly DeadlineRuleId[] = ['appeal.written', 'appeal.to-clerk'];
+const LADDER = Object.keys(ALLOWED) as DeadlineRuleId[];
+const APPEAL_RULES = LADDER.filter((r) => !RIGHTS.includes(r));
 
 /**
  * One act of an appeal, `n` working days after the act before it (the first after the statement was signed):
@@ -91,7 +94,7 @@ const STARTS: Record<Act['act'], DeadlineRuleId | null> = {
 
 /** The true count for each appeal rule, from the scripts alone; every step still waiting is long overdue by `asOf`. */
 function expectedTallies(): Map<DeadlineRuleId, Tally> {
-  const tallies = new Map(APPEAL_RULES.map((r) => [r, { onTime: 0, late: 0, notDone: 0 }]));
+  const tallies = new Map(LADDER.map((r) => [r, { onTime: 0, late: 0, notDone: 0 }]));
   for (const script of SCRIPTS) {
     let running: { rule: DeadlineRuleId; days: number } | null = null;
     for (const a of script) {

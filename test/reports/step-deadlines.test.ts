@@ -1,7 +1,7 @@
 import { decide } from '../../services/case';
 import type { CaseState } from '../../services/case';
 import type { DeadlineRuleId } from '../../services/policy';
-import { caseDeadlines } from '../../services/reports';
+import { caseDeadlineRules, caseDeadlines } from '../../services/reports';
 import { after, cmd, ctxOf, must, PEOPLE, play, policyOf, sptCaseAt } from '../case/case-fixtures';
 import type { Step } from '../case/case-fixtures';
 import { cycleSteps } from '../case/case-scenario-harness';
@@ -42,10 +42,8 @@ describe('deadlines read from steps (R-RPT-1)', () => {
     const appeal = caseDeadlines(s, spt, '2026-12-01').filter((d) => d.rule.startsWith('appeal.')).map((d) => [d.rule, d.due, d.doneOn]);
     expect(appeal).toEqual([
       ['appeal.informal', '2026-10-09', '2026-10-01'],
-      ['appeal.written', '2026-10-15', '2026-10-05'],
       ['appeal.reviewer-confirm', '2026-10-12', '2026-10-09'],
       ['appeal.headteacher-outcome', '2026-10-23', '2026-10-20'],
-      ['appeal.to-clerk', '2026-11-03', '2026-10-26'],
       ['appeal.panel-hearing', '2026-11-23', '2026-11-16'],
       ['appeal.panel-decision', '2026-11-18', '2026-11-16'],
     ]);
@@ -97,7 +95,7 @@ describe('deadlines read from steps (R-RPT-1)', () => {
     expect(of(reviewed, 'support.review', '2025-10-22', hampshire)).toEqual([[point, '2025-10-21']]);
   });
 
-  it('R-DL-2: an appeal about the reviewer lodged in time counts as met', () => {
+  it('R-DL-1, R-DL-2: the reviewee\'s own rights to go on (written grounds, the Clerk, an appeal about the reviewer) are not the school\'s deadlines: not counted, used or not', () => {
     const valley = policyOf('test-valley');
     // Decided on Monday 6 October 2025: ten working days to appeal, to Monday 20 October.
     const s = after(inCycle('test-valley'), valley, [
@@ -105,6 +103,13 @@ describe('deadlines read from steps (R-RPT-1)', () => {
       ['2025-10-06', 'headteacher', () => ({ type: 'objection.decide', upheld: false, reasons: 'No conflict found' })],
       ['2025-10-13', 'reviewee', () => ({ type: 'objection.appeal', grounds: 'Please look again' })],
     ]);
-    expect(of(s, 'reviewer-objection.appeal', '2025-10-21', valley)).toEqual([['2025-10-20', '2025-10-13']]);
+    expect(of(s, 'reviewer-objection.appeal', '2025-10-21', valley)).toEqual([]);
+    const unused = after(inCycle('test-valley'), valley, [
+      ['2025-10-01', 'reviewee', () => ({ type: 'objection.raise', reasons: 'We work in the same small team' })],
+      ['2025-10-06', 'headteacher', () => ({ type: 'objection.decide', upheld: false, reasons: 'No conflict found' })],
+    ]);
+    expect(of(unused, 'reviewer-objection.appeal', '2025-12-01', valley)).toEqual([]);
+    expect(caseDeadlineRules(valley, '2025-09-01')).toEqual(expect.arrayContaining(['appeal.informal', 'appeal.panel-decision']));
+    expect(caseDeadlineRules(valley, '2025-09-01').filter((r) => ['appeal.written', 'appeal.to-clerk', 'reviewer-objection.appeal'].includes(r))).toEqual([]);
   });
 });
