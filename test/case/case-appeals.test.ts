@@ -1,6 +1,6 @@
 import { decide } from '../../services/case';
 import type { CaseCommandInput, CaseRole, CaseState } from '../../services/case';
-import { ACTORS, after, cmd, codeOf, ctxOf, must, openCommand, PEOPLE, policyOf, SPT_SCRIPT, play, sptCaseAt } from './case-fixtures';
+import { ACTORS, after, cmd, codeOf, ctxOf, must, NOT_RESOLVED, openCommand, PEOPLE, policyOf, SPT_APPEAL_LADDER, SPT_SCRIPT, play, sptCaseAt } from './case-fixtures';
 import type { Step } from './case-fixtures';
 
 const spt = policyOf('spt');
@@ -8,19 +8,11 @@ const windowOpen = () => sptCaseAt('appeal-window').state;
 const raised = () => sptCaseAt('appeal').state;
 const attempt = (s: CaseState, raw: CaseCommandInput, role: CaseRole, day: string, policy = spt) => decide(s, cmd(raw), ctxOf(policy, day, ACTORS[role]));
 const appealOf = (s: CaseState) => s.appeals[s.appeals.length - 1];
-const notOk = { outcome: 'We could not agree', resolved: false };
+const notOk = NOT_RESOLVED;
 
 // The spt cycle's review statement is signed on Friday 25 September 2026; every date below follows from
 // the policy's working-day rules (R-DL-1).
-const LADDER: Step[] = [
-  ['2026-10-01', 'reviewer', () => ({ type: 'appeal.informal-outcome', ...notOk })],
-  ['2026-10-05', 'reviewee', () => ({ type: 'appeal.written', grounds: 'The rating ignores the spring staffing gap' })],
-  ['2026-10-09', 'reviewer', () => ({ type: 'appeal.reviewer-outcome', ...notOk, meetingOn: '2026-10-07' })],
-  ['2026-10-20', 'headteacher', () => ({ type: 'appeal.head-outcome', ...notOk, meetingOn: '2026-10-15' })],
-  ['2026-10-26', 'reviewee', () => ({ type: 'appeal.to-clerk', grounds: 'I ask the governors to review the rating' })],
-  ['2026-11-02', 'clerk', () => ({ type: 'appeal.hearing-scheduled', hearingOn: '2026-11-16' })],
-  ['2026-11-16', 'appeal-panel', () => ({ type: 'appeal.panel-decision', outcome: 'The rating stands', upheld: false })],
-];
+const LADDER = SPT_APPEAL_LADDER;
 
 describe('the appeal ladder (R-DL-1)', () => {
   it('R-DL-1: concerns are raised within 10 working days of receiving the statement; the reviewer and head are told', () => {

@@ -1,7 +1,7 @@
 import { decide, parseCaseState } from '../../services/case';
 import type { CaseState, ClosedStep } from '../../services/case';
 import { CLOSED_STEPS_KEPT, createDraft } from '../../services/case/case-draft';
-import { ACTORS, after, cmd, ctxOf, must, PEOPLE, policyOf, sptCaseAt } from './case-fixtures';
+import { ACTORS, after, cmd, ctxOf, must, NOT_RESOLVED, PEOPLE, policyOf, SPT_APPEAL_LADDER, sptCaseAt } from './case-fixtures';
 import type { Step } from './case-fixtures';
 
 // A case keeps the steps that closed and how: done when the step's work was recorded, set aside when something
@@ -9,20 +9,12 @@ import type { Step } from './case-fixtures';
 // 28 September; the due dates below are the ones the appeal tests work out from R-DL-1.
 
 const spt = policyOf('spt');
-const notOk = { outcome: 'We could not agree', resolved: false };
+const notOk = NOT_RESOLVED;
 const appealId = (s: CaseState): string => s.appeals[s.appeals.length - 1]?.id ?? 'none';
 const closed = (s: CaseState, from: CaseState): ClosedStep[] => s.closedSteps.slice(from.closedSteps.length);
 const brief = (xs: readonly ClosedStep[]) => xs.map((x) => [x.rule, x.due, x.closedOn, x.how]);
 
-const LADDER: Step[] = [
-  ['2026-10-01', 'reviewer', () => ({ type: 'appeal.informal-outcome', ...notOk })],
-  ['2026-10-05', 'reviewee', () => ({ type: 'appeal.written', grounds: 'The rating ignores the spring staffing gap' })],
-  ['2026-10-09', 'reviewer', () => ({ type: 'appeal.reviewer-outcome', ...notOk, meetingOn: '2026-10-07' })],
-  ['2026-10-20', 'headteacher', () => ({ type: 'appeal.head-outcome', ...notOk, meetingOn: '2026-10-15' })],
-  ['2026-10-26', 'reviewee', () => ({ type: 'appeal.to-clerk', grounds: 'I ask the governors to review the rating' })],
-  ['2026-11-02', 'clerk', () => ({ type: 'appeal.hearing-scheduled', hearingOn: '2026-11-16' })],
-  ['2026-11-16', 'appeal-panel', () => ({ type: 'appeal.panel-decision', outcome: 'The rating stands', upheld: false })],
-];
+const LADDER = SPT_APPEAL_LADDER;
 
 describe('steps that closed (R-RPT-1, R-DL-1)', () => {
   it('R-DL-1: raising concerns uses the time to raise them: that step is done on the day', () => {

@@ -168,3 +168,20 @@ export const codeOf = (r: { ok: boolean; error?: { code: string } }): string => 
 export function after(state: CaseState, policy: SchoolPolicy, steps: Step[]): CaseState {
   return steps.reduce((s, [day, role, make]) => must(s, make(s), policy, day, role).next, state);
 }
+
+/** An appeal outcome that does not resolve it, so the appeal goes on up the ladder. */
+export const NOT_RESOLVED = { outcome: 'We could not agree', resolved: false };
+
+/**
+ * The whole appeal ladder for the spt case whose review statement was signed on Friday 25 September 2026 and whose
+ * concerns were raised on 28 September (`sptCaseAt('appeal')`): every date follows the policy's working days (R-DL-1).
+ */
+export const SPT_APPEAL_LADDER: Step[] = [
+  ['2026-10-01', 'reviewer', () => ({ type: 'appeal.informal-outcome', ...NOT_RESOLVED })],
+  ['2026-10-05', 'reviewee', () => ({ type: 'appeal.written', grounds: 'The rating ignores the spring staffing gap' })],
+  ['2026-10-09', 'reviewer', () => ({ type: 'appeal.reviewer-outcome', ...NOT_RESOLVED, meetingOn: '2026-10-07' })],
+  ['2026-10-20', 'headteacher', () => ({ type: 'appeal.head-outcome', ...NOT_RESOLVED, meetingOn: '2026-10-15' })],
+  ['2026-10-26', 'reviewee', () => ({ type: 'appeal.to-clerk', grounds: 'I ask the governors to review the rating' })],
+  ['2026-11-02', 'clerk', () => ({ type: 'appeal.hearing-scheduled', hearingOn: '2026-11-16' })],
+  ['2026-11-16', 'appeal-panel', () => ({ type: 'appeal.panel-decision', outcome: 'The rating stands', upheld: false })],
+];

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,19 +10,15 @@ import { startScheduler } from '../../bot/scheduler/scheduler';
 import type { CycleDays } from '../case/case-scenario-harness';
 import { FakeSleeper, RecordingMessenger } from '../nudges/relay-harness';
 import { ALEX, CYCLE_START, DEV, JORDAN, openSchool, ROSTER, SCHOOL_ID, seedPayrollSchool, stepsAround } from './payroll-seed';
+import { runAdmin } from '../support/admin-cli';
 
 // Issue 10: what payroll has is kept, and a later change is flagged to the headteacher rather than applied silently.
 // The admin command runs as a child process on a real SQLite file; the cases change through the case use-cases;
 // the scheduler runs as the server runs it, over the same file, with the Teams messenger recorded.
 
-const TSX = path.join('node_modules', '.bin', 'tsx');
 let dir: string;
 const data = () => path.join(dir, 'data');
-function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, ['bot/cli/admin.cli.ts', ...args, '--data-dir', data()], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
-  });
-}
+const admin = (...args: string[]) => runAdmin(data(), ...args);
 const payroll = (today: string, ...more: string[]) => admin('report', 'payroll', '--school', SCHOOL_ID, '--cycle', '2025', '--today', today, ...more);
 const file = (name: string) => path.join(dir, name);
 const lines = (text: string) => text.trim().split(/\r?\n/);

@@ -1,18 +1,13 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ROSTER, seedSchool } from './report-cli-seed';
+import { runAdmin } from '../support/admin-cli';
 
 // The report, export and retention commands run as a user runs them: a child process on a seeded store.
-const TSX = path.join('node_modules', '.bin', 'tsx');
 let dir: string;
 const data = () => path.join(dir, 'data');
-function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, ['bot/cli/admin.cli.ts', ...args, '--data-dir', data()], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
-  });
-}
+const admin = (...args: string[]) => runAdmin(data(), ...args);
 const file = (name: string, text: string) => {
   const p = path.join(dir, name);
   writeFileSync(p, text);

@@ -2,8 +2,7 @@ import { decide } from '../../services/case';
 import type { CaseState } from '../../services/case';
 import type { DeadlineRuleId } from '../../services/policy';
 import { caseDeadlineRules, caseDeadlines } from '../../services/reports';
-import { after, cmd, ctxOf, must, PEOPLE, play, policyOf, sptCaseAt } from '../case/case-fixtures';
-import type { Step } from '../case/case-fixtures';
+import { after, cmd, ctxOf, must, NOT_RESOLVED, PEOPLE, play, policyOf, SPT_APPEAL_LADDER, sptCaseAt } from '../case/case-fixtures';
 import { cycleSteps } from '../case/case-scenario-harness';
 import type { CycleDays } from '../case/case-scenario-harness';
 
@@ -12,17 +11,12 @@ import type { CycleDays } from '../case/case-scenario-harness';
 // ones R-DL-1 gives, worked out by hand in the appeal tests.
 
 const spt = policyOf('spt');
-const notOk = { outcome: 'We could not agree', resolved: false };
+const notOk = NOT_RESOLVED;
 const raised = () => sptCaseAt('appeal').state;
 const of = (s: CaseState, rule: DeadlineRuleId, asOf: string, policy = spt) => caseDeadlines(s, policy, asOf).filter((d) => d.rule === rule).map((d) => [d.due, d.doneOn]);
 
-const TO_THE_CLERK: Step[] = [
-  ['2026-10-01', 'reviewer', () => ({ type: 'appeal.informal-outcome', ...notOk })],
-  ['2026-10-05', 'reviewee', () => ({ type: 'appeal.written', grounds: 'The rating ignores the spring staffing gap' })],
-  ['2026-10-09', 'reviewer', () => ({ type: 'appeal.reviewer-outcome', ...notOk })],
-  ['2026-10-20', 'headteacher', () => ({ type: 'appeal.head-outcome', ...notOk })],
-  ['2026-10-26', 'reviewee', () => ({ type: 'appeal.to-clerk', grounds: 'I ask the governors to review the rating' })],
-];
+/** The ladder as far as the Clerk (the headteacher's outcome given, the appeal sent on). */
+const TO_THE_CLERK = SPT_APPEAL_LADDER.slice(0, 5);
 
 describe('deadlines read from steps (R-RPT-1)', () => {
   it('R-DL-1: the panel hearing is met on the day the panel hears the appeal, not the day it was arranged; until then it is not met', () => {
