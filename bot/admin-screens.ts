@@ -85,8 +85,8 @@ export async function unreachableScreen(store: ProductStore, actor: Actor): Prom
 
 /**
  * The head's summary of the governors' report in chat (R-RPT-1): each table's total, with small numbers hidden
- * exactly as in the full report, and a fresh link to that full report that works for 15 minutes and only for
- * them while they are the headteacher (R-PRV-1).
+ * exactly as in the full report, and fresh links to that full report and its CSV, each working once, for 15 minutes
+ * and only for them while they are the headteacher (R-PRV-1).
  */
 export async function governorsSummaryScreen(store: ProductStore, runtime: CaseRuntime, actor: Actor, links: ReportLinks): Promise<ListScreen> {
   if (!isHead(actor) || !actor.person || !actor.school) return HEAD_ONLY;
@@ -104,7 +104,7 @@ export async function governorsSummaryScreen(store: ProductStore, runtime: CaseR
       title: 'Report to governors: summary',
       intro: [
         `${dateInWords(cycle.start)} to ${dateInWords(cycle.end)}. Nothing here identifies anyone; small numbers are hidden.`,
-        `Open the full report to print it for governors, or download it for a spreadsheet. The link works for ${REPORT_LINK_MINUTES} minutes and only for you, while you are the headteacher: please don’t pass it on.`,
+        `Open the full report to print it for governors, or download it for a spreadsheet. Each link works once, for ${REPORT_LINK_MINUTES} minutes, and only for you, while you are the headteacher: please don’t pass it on.`,
       ].join(' '),
       items: built.value.sections.map((s) => ({
         heading: s.title,

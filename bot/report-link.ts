@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod/v4';
-import type { SchoolRecord } from '../services/ports/store.port';
+import type { IdempotencyStore, SchoolRecord } from '../services/ports/store.port';
 import { buildGovernorsReport, caseDeadlineRules, redactTerms, reportInputsFromCases } from '../services/reports';
 import type { GovernorsReport, ReportErrorCode } from '../services/reports';
 import { fail, ok } from '../services/shared/result';
 import type { Result } from '../services/shared/result';
-import type { CivilDate, Clock } from '../services/shared/time';
+import type { CivilDate, Clock, Instant } from '../services/shared/time';
 import type { CaseRuntime } from './case-runtime';
 import type { ProductStore } from './compose';
 import type { Config } from './config';
@@ -16,10 +16,13 @@ import type { Config } from './config';
 // The headteacher's link to the full governors' report (R-RPT-1, R-PRV-1). The token names the school, the
 // cycle, the person and when it stops working, and is signed with HMAC-SHA-256 under a server secret. Nothing
 // is stored, so any replica with the same secret can check it; whether the person is still the headteacher is
-// checked against the store each time the link is opened.
+// checked against the store each time the link is opened. Each link opens the report once: its random nonce is
+// taken in the store's idempotency keys, which every replica shares, when the report is served.
 
 /** How long a link works (R-PRV-1: a report left open in a chat stops opening soon). */
 export const REPORT_LINK_MINUTES = 15;
+/** How long a used link's nonce is kept: a little over the link's life, so it is still there when the link expires. */
+export const REPORT_LINK_USE_TTL_SECONDS = REPORT_LINK_MINUTES * 60 + 5 * 60;
 /** The file, in the data folder, that keeps the secret when none is configured outside production. */
 export const REPORT_LINK_SECRET_FILE = 'report-link.secret';
 
@@ -32,7 +35,7 @@ const claimsSchema = z.object({
   p: z.string().min(1).max(200),
   y: z.number().int().min(2000).max(2100),
   e: z.number().int().positive(),
-  n: z.string().max(32),
+  n: z.string().regex(/^[A-Za-z0-9_-]{12,32}$/),
 });
 const tokenSchema = z.string().regex(/^[A-Za-z0-9_-]{16,1024}\.[A-Za-z0-9_-]{43}$/);
 
@@ -42,6 +45,8 @@ export interface ReportLinkClaims {
   personId: string;
   cycleYear: number;
   expiresAt: Date;
+  /** The link's random part, which names its one use. */
+  nonce: string;
 }
 
 /** Why a link does not open: not made by this server (or changed since), or past its 15 minutes. */
@@ -49,8 +54,11 @@ export type ReportLinkErrorCode = 'LINK.INVALID' | 'LINK.EXPIRED';
 
 /** Makes and checks the head's links to the governors' report. */
 export interface ReportLinks {
-  /** A fresh link for one person, school and cycle, working for 15 minutes from now; `csvUrl` downloads the CSV. */
-  governors(claims: Omit<ReportLinkClaims, 'expiresAt'>): { url: string; csvUrl: string; expiresAt: Date };
+  /**
+   * Fresh links for one person, school and cycle, working for 15 minutes from now: `url` opens the report and
+   * `csvUrl` downloads the CSV. They are two links, each with its own nonce, so each can be used once.
+   */
+  governors(claims: Omit<ReportLinkClaims, 'expiresAt' | 'nonce'>): { url: string; csvUrl: string; expiresAt: Date };
   /** The claims of a token this server signed and that has not expired. */
   check(token: string): Result<ReportLinkClaims, ReportLinkErrorCode>;
 }
@@ -72,11 +80,13 @@ export function createReportLinks(options: { secret: string; publicUrl: string; 
   return {
     governors({ schoolId, personId, cycleYear }) {
       const expiresAt = new Date(clock.now().getTime() + REPORT_LINK_MINUTES * 60_000);
-      // A random part, so no two links are alike even when made in the same millisecond.
-      const claims = { v: 1, k: 'governors', s: schoolId, p: personId, y: cycleYear, e: expiresAt.getTime(), n: randomBytes(9).toString('base64url') };
-      const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
-      const url = `${publicUrl}/reports/governors/${payload}.${macOf(secret, payload).toString('base64url')}`;
-      return { url, csvUrl: `${url}?format=csv`, expiresAt };
+      // A random part, so no two links are alike even when made in the same millisecond, and each has its own use.
+      const link = () => {
+        const claims = { v: 1, k: 'governors', s: schoolId, p: personId, y: cycleYear, e: expiresAt.getTime(), n: randomBytes(9).toString('base64url') };
+        const payload = Buffer.from(JSON.stringify(claims)).toString('base64url');
+        return `${publicUrl}/reports/governors/${payload}.${macOf(secret, payload).toString('base64url')}`;
+      };
+      return { url: link(), csvUrl: `${link()}?format=csv`, expiresAt };
     },
     check(token) {
       if (!tokenSchema.safeParse(token).success) return invalid();
@@ -87,11 +97,19 @@ export function createReportLinks(options: { secret: string; publicUrl: string; 
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) return invalid();
       const claims = claimsSchema.safeParse(parsePayload(payload));
       if (!claims.success) return invalid();
-      const { s, p, y, e } = claims.data;
+      const { s, p, y, e, n } = claims.data;
       if (clock.now().getTime() >= e) return fail('LINK.EXPIRED', 'This link has expired.');
-      return ok({ schoolId: s, personId: p, cycleYear: y, expiresAt: new Date(e) });
+      return ok({ schoolId: s, personId: p, cycleYear: y, expiresAt: new Date(e), nonce: n });
     },
   };
+}
+
+/**
+ * Takes a link's one use (R-PRV-1): true the first time, on whichever replica; false once it has been used. The
+ * key outlives the link, so a used link is never taken again before it has expired anyway.
+ */
+export function useReportLink(idempotency: IdempotencyStore, claims: ReportLinkClaims, now: Instant): Promise<boolean> {
+  return idempotency.firstSeen(`report-link:${claims.nonce}`, now, REPORT_LINK_USE_TTL_SECONDS);
 }
 
 /**
@@ -135,6 +153,13 @@ export function reportLinksFor(config: Config, clock: Clock, logger: Logger): Re
   return createReportLinks({ secret: reportLinkSecret(config, logger), publicUrl: config.reports.publicUrl, clock });
 }
 
+const labelOf = (timeline: { start: CivilDate; end: CivilDate }) => `${timeline.start.slice(0, 4)} to ${timeline.end.slice(0, 4)}`;
+
+/** How the governors' report names a school's cycle: "2026 to 2027". */
+export async function governorsCycleLabel(runtime: CaseRuntime, schoolId: string, cycleYear: number): Promise<string> {
+  return labelOf((await runtime.policies.forSchool(schoolId)).timeline(cycleYear));
+}
+
 /**
  * The governors' report of one cycle, built fresh from the stored cases as the administrator's
  * `admin report governors` builds it (R-RPT-1); the chat summary and the link show this same report.
@@ -152,7 +177,7 @@ export async function governorsReportFor(
   const cases = (await store.cases.listByCycle(school.id, timeline.start)).map((c) => c.state);
   return buildGovernorsReport(reportInputsFromCases(cases, { policy, asOf: today, people }), {
     schoolName: school.name,
-    cycleLabel: `${timeline.start.slice(0, 4)} to ${timeline.end.slice(0, 4)}`,
+    cycleLabel: labelOf(timeline),
     ratingScale: policy.finalRatingScale,
     deadlineRules: caseDeadlineRules(policy, timeline.start),
     redact: redactTerms(people, cases),
