@@ -90,21 +90,32 @@ export function redactTerms(people: readonly Person[], cases: readonly CaseState
 /** Codes of the payroll mapping's expected failures. */
 export type PayFromCasesError = 'PAYROLL.NO_PAY_POINT' | 'PAYROLL.NO_STAFF_ID';
 
+/** Each head-approved recommendation with the staff id payroll knows the person by (R-PAY-1). */
+export function approvedWithStaffIds(cases: readonly CaseState[], people: readonly Person[]): Result<Omit<PayRecommendation, 'currentPoint'>[], PayFromCasesError> {
+  const out: Omit<PayRecommendation, 'currentPoint'>[] = [];
+  for (const s of cases) {
+    const rec = s.pay.recommendation;
+    if (!s.payEligible || !rec || !s.pay.approval) continue;
+    const person = people.find((p) => p.id === s.revieweeId);
+    if (!person) return fail('PAYROLL.NO_STAFF_ID', `The person of case ${s.id} is not on the roster, so there is no staff id for payroll.`);
+    out.push({ staffId: person.staffId, recommendation: rec.recommendation, approvedOn: londonDay(s.pay.approval.at) });
+  }
+  return ok(out);
+}
+
 /** Head-approved recommendations with each person's staff id and current point, for the payroll export (R-PAY-1). */
 export function payRecommendationsFromCases(
   cases: readonly CaseState[],
   people: readonly Person[],
   points: ReadonlyMap<string, number>,
 ): Result<PayRecommendation[], PayFromCasesError> {
+  const approved = approvedWithStaffIds(cases, people);
+  if (!approved.ok) return approved;
   const out: PayRecommendation[] = [];
-  for (const s of cases) {
-    const rec = s.pay.recommendation;
-    if (!s.payEligible || !rec || !s.pay.approval) continue;
-    const person = people.find((p) => p.id === s.revieweeId);
-    if (!person) return fail('PAYROLL.NO_STAFF_ID', `The person of case ${s.id} is not on the roster, so there is no staff id to send.`);
-    const point = points.get(person.staffId);
-    if (point === undefined) return fail('PAYROLL.NO_PAY_POINT', `There is no current pay point for staff id ${person.staffId}.`);
-    out.push({ staffId: person.staffId, currentPoint: point, recommendation: rec.recommendation, approvedOn: londonDay(s.pay.approval.at) });
+  for (const rec of approved.value) {
+    const point = points.get(rec.staffId);
+    if (point === undefined) return fail('PAYROLL.NO_PAY_POINT', `There is no current pay point for staff id ${rec.staffId}.`);
+    out.push({ ...rec, currentPoint: point });
   }
   return ok(out);
 }

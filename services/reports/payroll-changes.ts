@@ -2,8 +2,9 @@ import { createHash } from 'node:crypto';
 import type { CaseState } from '../case/case-state.schema';
 import type { Person } from '../people/person.schema';
 import { dateInWords } from '../shared/london-time';
-import { assertNever, fail, ok } from '../shared/result';
+import { assertNever, ok } from '../shared/result';
 import type { Result } from '../shared/result';
+import { approvedWithStaffIds } from './from-cases';
 import type { PayFromCasesError } from './from-cases';
 import { payrollRow } from './payroll-export';
 import type { PayRecommendation, PayrollExport, PayrollRow } from './payroll-export';
@@ -50,15 +51,8 @@ export function diffSinceExport(previous: PayrollExport, current: readonly Appro
 
 /** Every head-approved recommendation of a cycle's cases, by staff id, without pay points (R-PAY-1). */
 export function approvedPayFromCases(cases: readonly CaseState[], people: readonly Person[]): Result<ApprovedPay[], PayFromCasesError> {
-  const out: ApprovedPay[] = [];
-  for (const s of cases) {
-    const rec = s.pay.recommendation;
-    if (!s.payEligible || !rec || !s.pay.approval) continue;
-    const person = people.find((p) => p.id === s.revieweeId);
-    if (!person) return fail('PAYROLL.NO_STAFF_ID', `The person of case ${s.id} is not on the roster, so there is no staff id to compare.`);
-    out.push({ staffId: person.staffId, recommendation: rec.recommendation });
-  }
-  return ok(out);
+  const approved = approvedWithStaffIds(cases, people);
+  return approved.ok ? ok(approved.value.map(({ staffId, recommendation }) => ({ staffId, recommendation }))) : approved;
 }
 
 const KIND_WORDS: Readonly<Record<PayRecommendation['recommendation'], string>> = { increment: 'an increment', 'top-of-grade': 'top of the grade', withhold: 'increment withheld' };
