@@ -5,7 +5,7 @@ import { openProductStore } from '../../bot/compose';
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { createLogger } from '../../bot/logger';
 import { createHttpApp } from '../../bot/server';
-import { identifiers, KNOWN_TABLE, useReportLinkServer } from '../support/report-link-harness';
+import { identifiers, KNOWN_TABLE, useReportLinkServer } from './report-link-harness';
 
 // A report link opens once, and only by a deliberate press: a link checker or a preview (GET) never uses it up,
 // and a link used on one replica is refused on every other (R-PRV-1, R-RPT-1).

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { REPORT_LINK_SECRET_FILE } from '../../bot/report-link';
 import { cardProblems } from '../support/card-checks';
-import { identifiers, KNOWN_TABLE, linksOn, priya, sam, decode, encode, signed, tokenOf, cardOf, PUBLIC_URL, useReportLinkServer } from '../support/report-link-harness';
+import { identifiers, KNOWN_TABLE, linksOn, priya, sam, decode, encode, signed, tokenOf, cardOf, PUBLIC_URL, useReportLinkServer } from './report-link-harness';
 import { aMessage } from '../support/teams-activities';
 import { postJson } from '../support/test-server';
 

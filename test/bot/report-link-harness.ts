@@ -15,9 +15,9 @@ import { startServer } from '../../bot/server';
 import type { RunningServer } from '../../bot/server';
 import { FixedClock } from '../../services/shared/time';
 import { EMBEDDED_FILE } from '../../storage/open-store';
-import { startFakeConnector } from './fake-connector';
-import { aMessage, demoTeamsUser } from './teams-activities';
-import { postJson } from './test-server';
+import { startFakeConnector } from '../support/fake-connector';
+import { aMessage, demoTeamsUser } from '../support/teams-activities';
+import { postJson } from '../support/test-server';
 
 // What the report link tests share: a real server on loopback over a real embedded store with the demo school's
 // cycle launched, a fake Bot Connector for the card the head is sent, and links opened (GET) and pressed (POST)
