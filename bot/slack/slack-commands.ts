@@ -42,7 +42,7 @@ export async function answerText(deps: SlackScreenDeps, actor: Actor, typed: str
   const command = commandOf(typed);
   switch (command) {
     case 'help':
-      return help(actor);
+      return help(store, actor);
     case 'status':
       return myAppraisal(deps, actor);
     case 'team':
@@ -60,7 +60,7 @@ export async function answerText(deps: SlackScreenDeps, actor: Actor, typed: str
     }
     case null: {
       const sorry = { title: 'Sorry, I didn’t understand that', message: 'Here is what I can do.', fields: [], actions: [] };
-      const answer = help(actor);
+      const answer = await help(store, actor);
       return { ...answer, blocks: [...errorBlocks(sorry).slice(0, 2), ...answer.blocks], text: fallbackText(sorry) };
     }
     default:

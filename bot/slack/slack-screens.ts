@@ -4,6 +4,7 @@ import type { Block } from '../../cards/slack/blocks';
 import type { FormView } from '../../cards/views/forms';
 import { errorView } from '../../cards/views/error.view';
 import { commandOfVerb, Verbs } from '../../cards/verbs';
+import { withTeamRole } from '../actor';
 import type { Actor } from '../actor';
 import { launchScreen, setupScreen, unreachableScreen } from '../admin-screens';
 import type { CaseRuntime } from '../case-runtime';
@@ -47,9 +48,9 @@ export async function myAppraisal(deps: SlackScreenDeps, actor: Actor, budget: n
   return { kind: 'message', blocks, text: fallbackText(screen.view), changed: false };
 }
 
-/** The help message. */
-export function help(actor: Actor): Extract<SlackAnswer, { kind: 'message' }> {
-  const view = welcomeScreen(actor);
+/** The help message (with "my team" for someone who reviews anyone). */
+export async function help(store: ProductStore, actor: Actor): Promise<Extract<SlackAnswer, { kind: 'message' }>> {
+  const view = welcomeScreen(await withTeamRole(store, actor));
   return { kind: 'message', blocks: welcomeBlocks(view), text: fallbackText(view), changed: false };
 }
 
@@ -67,7 +68,7 @@ export async function answerButton(deps: SlackScreenDeps, actor: Actor, verb: st
     case Verbs.homeShow:
       return myAppraisal(deps, actor);
     case Verbs.helpShow:
-      return help(actor);
+      return help(store, actor);
     case Verbs.caseShow:
       return answerOf(await caseScreen(store, runtime, actor, typeof data.caseId === 'string' ? data.caseId : '', null, true));
     case Verbs.accessShow:

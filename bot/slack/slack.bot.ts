@@ -12,6 +12,7 @@ import type { CaseRuntime } from '../case-runtime';
 import type { ProductStore } from '../compose';
 import type { Config } from '../config';
 import { currentCorrelationId } from '../logger';
+import { withTeamRole } from '../actor';
 import { slackActor } from './slack-actor';
 import { registerSlackCaseRoutes } from './slack-case.routes';
 import { answerText, OPEN_MY_APPRAISAL, PRIVATE_POINTER, SLACK_COMMAND } from './slack-commands';
@@ -81,7 +82,7 @@ export function createSlackBot({ config, store, logger, clock, runtime }: SlackB
   const actorOf = (userId: string, teamId: string | undefined) => slackActor(store, userId, teamId);
 
   async function publishHome(userId: string, teamId: string | undefined): Promise<void> {
-    const blocks = await homeTabBlocks(deps, await actorOf(userId, teamId));
+    const blocks = await homeTabBlocks(deps, await withTeamRole(store, await actorOf(userId, teamId)));
     await app.client.views.publish({ user_id: userId, view: { type: 'home', blocks } as never });
   }
 

@@ -7,7 +7,7 @@ import { actAsView } from '../../cards/views/act-as.view';
 import { errorView } from '../../cards/views/error.view';
 import { Verbs } from '../../cards/verbs';
 import type { Store } from '../../services/ports/store.port';
-import { resolveActor } from '../actor';
+import { resolveActor, withTeamRole } from '../actor';
 import { welcomeScreen } from '../screens';
 
 /**
@@ -55,7 +55,7 @@ export function registerActAsRoutes(app: Application, store: Store, identities: 
       return errorCard(errorView({ code: 'DEV.UNKNOWN_PERSON', message: 'I couldn’t find that person at your school. Pick someone from the list again.' }));
     }
     identities.actAs(context, chosen.teams.aadObjectId);
-    const view = welcomeScreen(await resolveActor(store, 'teams', chosen.teams.aadObjectId));
+    const view = welcomeScreen(await withTeamRole(store, await resolveActor(store, 'teams', chosen.teams.aadObjectId)));
     return welcomeCard({ ...view, note: `You are now acting as ${chosen.name}. Say "act as" to switch again.` });
   });
 }

@@ -10,7 +10,7 @@ import { apologyView, errorView } from '../../cards/views/error.view';
 import { Verbs } from '../../cards/verbs';
 import type { Clock } from '../../services/shared/time';
 import { linkTeamsIdentity } from '../../services/roster';
-import { resolveActor } from '../actor';
+import { resolveActor, withTeamRole } from '../actor';
 import type { Actor } from '../actor';
 import type { CaseRuntime } from '../case-runtime';
 import type { ProductStore } from '../compose';
@@ -124,7 +124,7 @@ export function createTeamsBot({ config, store, logger, clock, runtime, reportLi
     const actor = await linkIfNew(context, await actorOf(context));
     await rememberConversation(context, actor);
     logger.info({ event: 'teams.welcome', personId: actor.person?.id ?? null }, 'welcome card sent');
-    await sendCard(context, welcomeCard(welcomeScreen(actor)));
+    await sendCard(context, welcomeCard(welcomeScreen(await withTeamRole(store, actor))));
   }
 
   app.conversationUpdate('membersAdded', async (context) => {
@@ -204,7 +204,7 @@ export function createTeamsBot({ config, store, logger, clock, runtime, reportLi
 
   app.adaptiveCards.actionExecute(Verbs.helpShow, cardRoute(async (context) => {
     if (!isPersonal(context.activity)) return errorCard(errorView({ code: 'CHAT.NOT_PRIVATE', message: PRIVATE_ONLY }));
-    return welcomeCard(welcomeScreen(await actorOf(context)));
+    return welcomeCard(welcomeScreen(await withTeamRole(store, await actorOf(context))));
   }));
 
   // Registered last, so it only sees verbs no route above claimed: a button from an older card.
