@@ -9,7 +9,7 @@ import type { Clock } from '../services/shared/time';
 import type { CaseRuntime } from './case-runtime';
 import type { ProductStore } from './compose';
 import { currentCorrelationId } from './logger';
-import { governorsCycleLabel, governorsReportFor, REPORT_LINK_MINUTES, useReportLink } from './report-link';
+import { governorsCycleLabel, governorsReportFor, REPORT_LINK_MINUTES, reportLinkUsed, useReportLink } from './report-link';
 import type { ReportLinks } from './report-link';
 
 // /reports/governors/:token[?format=csv] — the headteacher opens the full governors' report from the link on their
@@ -135,6 +135,8 @@ export function reportLinkRouter({ store, runtime, links, clock, logger }: Repor
   router.get('/governors/:token', async (req: Request<{ token: string }>, res: Response) => {
     const link = await checked(req, res);
     if (!link) return;
+    // A used link says so at once, rather than offering a button that can no longer work.
+    if (await reportLinkUsed(store.idempotency, link.claims, clock.now().toISOString())) return refuse(res, 'LINK.USED', { schoolId: link.school.id, personId: link.claims.personId });
     const cycleLabel = await governorsCycleLabel(runtime, link.school.id, link.claims.cycleYear);
     sendConfirmPage(res, req.params.token, link.format, link.school.name, cycleLabel);
   });

@@ -109,8 +109,15 @@ export function createReportLinks(options: { secret: string; publicUrl: string; 
  * key outlives the link, so a used link is never taken again before it has expired anyway.
  */
 export function useReportLink(idempotency: IdempotencyStore, claims: ReportLinkClaims, now: Instant): Promise<boolean> {
-  return idempotency.firstSeen(`report-link:${claims.nonce}`, now, REPORT_LINK_USE_TTL_SECONDS);
+  return idempotency.firstSeen(useKey(claims), now, REPORT_LINK_USE_TTL_SECONDS);
 }
+
+/** True once a link has been used; asking uses nothing up. */
+export function reportLinkUsed(idempotency: IdempotencyStore, claims: ReportLinkClaims, now: Instant): Promise<boolean> {
+  return idempotency.seen(useKey(claims), now);
+}
+
+const useKey = (claims: ReportLinkClaims) => `report-link:${claims.nonce}`;
 
 /**
  * The secret kept in a file of the data folder, readable by its owner only, made on first use. It is written

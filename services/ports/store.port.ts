@@ -187,6 +187,8 @@ export interface PayrollExportRepository {
 export interface IdempotencyStore {
   /** True the first time a key is seen (within its time to live), false on every repeat. */
   firstSeen(key: string, now: Instant, ttlSeconds: number): Promise<boolean>;
+  /** True when the key has been taken and has not expired by `now`; takes nothing. */
+  seen(key: string, now: Instant): Promise<boolean>;
 }
 
 /** Everything the product stores, behind one handle the composition root picks by configuration. */

@@ -106,5 +106,15 @@ export function cosmosIdempotency(container: Container): IdempotencyStore {
         throw error;
       }
     },
+    seen: async (key, now) => {
+      const id = docId('idempotency', key);
+      try {
+        const { resource } = await container.item(id, id).read<{ expiresAt?: string }>();
+        return resource !== undefined && typeof resource.expiresAt === 'string' && resource.expiresAt > iso(now);
+      } catch (error) {
+        if (statusOf(error) === 404) return false;
+        throw error;
+      }
+    },
   };
 }

@@ -183,6 +183,10 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
         t.idempotency.set(k, { doc: { schemaVersion: SCHEMA_VERSION }, expiresAt: addSeconds(now, ttlSeconds) });
         return true;
       },
+      seen: async (k, now) => {
+        const row = t.idempotency.get(k);
+        return row !== undefined && row.expiresAt !== null && row.expiresAt > iso(now);
+      },
     },
     payrollExports: {
       get: async (schoolId, cycleId) => payrollExport(schoolId, cycleId),

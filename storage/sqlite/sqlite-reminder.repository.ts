@@ -66,7 +66,9 @@ export function sqliteIdempotency(db: Database.Database): IdempotencyStore {
     `INSERT INTO idempotency (key, expires_at) VALUES (@key, @expires)
      ON CONFLICT (key) DO UPDATE SET expires_at = excluded.expires_at WHERE idempotency.expires_at <= @now`,
   );
+  const look = db.prepare<{ key: string; now: string }, { found: number }>('SELECT 1 AS found FROM idempotency WHERE key = @key AND expires_at > @now');
   return {
     firstSeen: async (key, now, ttlSeconds) => take.run({ key, expires: addSeconds(now, ttlSeconds), now: iso(now) }).changes === 1,
+    seen: async (key, now) => look.get({ key, now: iso(now) }) !== undefined,
   };
 }

@@ -36,6 +36,9 @@ describe('single use, by a deliberate press (R-PRV-1, R-RPT-1)', () => {
     expect(t.h.logLines.join('')).not.toContain('report.governors.opened');
     expect((await press(html)).status).toBe(200);
     expectUsed(await press(html));
+    // Once used, opening the link says so straight away instead of offering a button that cannot work.
+    expectUsed(await open(html));
+    expect((await open(csv)).status).toBe(200);
   });
 
   it('R-PRV-1: the press serves the report once; a second press is refused (410) with what to do and nothing of the report, and only one opening is audited', async () => {

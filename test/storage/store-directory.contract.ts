@@ -83,6 +83,16 @@ export function directoryContract(h: () => StoreHarness): void {
       expect(await idempotency.firstSeen('teams:activity-1', '2026-11-26T09:00:01.000Z', 86_400)).toBe(false);
     });
 
+    it('tells whether a key is taken and not yet expired, without taking it', async () => {
+      const { idempotency } = h().store;
+      expect(await idempotency.seen('report-link:n1', NOW)).toBe(false);
+      expect(await idempotency.seen('report-link:n1', NOW)).toBe(false);
+      expect(await idempotency.firstSeen('report-link:n1', NOW, 1200)).toBe(true);
+      expect(await idempotency.seen('report-link:n1', '2026-11-25T09:19:59.000Z')).toBe(true);
+      expect(await idempotency.seen('report-link:n1', '2026-11-25T09:20:00.000Z')).toBe(false);
+      expect(await idempotency.seen('report-link:n2', NOW)).toBe(false);
+    });
+
     it('lets exactly one of many concurrent deliveries of one event through', async () => {
       const { idempotency } = h().store;
       const seen = await Promise.all(Array.from({ length: 20 }, () => idempotency.firstSeen('slack:Ev-dup', NOW, 86_400)));
