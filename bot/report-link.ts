@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod/v4';
 import type { IdempotencyStore, SchoolRecord } from '../services/ports/store.port';
-import { buildGovernorsReport, caseDeadlineRules, redactTerms, reportInputsFromCases } from '../services/reports';
+import { cycleGovernorsReport, cycleLabel } from '../services/reports';
 import type { GovernorsReport, ReportErrorCode } from '../services/reports';
 import { fail, ok } from '../services/shared/result';
 import type { Result } from '../services/shared/result';
@@ -160,17 +160,12 @@ export function reportLinksFor(config: Config, clock: Clock, logger: Logger): Re
   return createReportLinks({ secret: reportLinkSecret(config, logger), publicUrl: config.reports.publicUrl, clock });
 }
 
-const labelOf = (timeline: { start: CivilDate; end: CivilDate }) => `${timeline.start.slice(0, 4)} to ${timeline.end.slice(0, 4)}`;
-
 /** How the governors' report names a school's cycle: "2026 to 2027". */
 export async function governorsCycleLabel(runtime: CaseRuntime, schoolId: string, cycleYear: number): Promise<string> {
-  return labelOf((await runtime.policies.forSchool(schoolId)).timeline(cycleYear));
+  return cycleLabel((await runtime.policies.forSchool(schoolId)).timeline(cycleYear));
 }
 
-/**
- * The governors' report of one cycle, built fresh from the stored cases as the administrator's
- * `admin report governors` builds it (R-RPT-1); the chat summary and the link show this same report.
- */
+/** The governors' report of one cycle, built fresh from the stored cases (R-RPT-1); the chat summary and the link show it. */
 export async function governorsReportFor(
   store: ProductStore,
   runtime: CaseRuntime,
@@ -182,11 +177,5 @@ export async function governorsReportFor(
   const timeline = policy.timeline(cycleYear);
   const people = await store.people.list(school.id);
   const cases = (await store.cases.listByCycle(school.id, timeline.start)).map((c) => c.state);
-  return buildGovernorsReport(reportInputsFromCases(cases, { policy, asOf: today, people }), {
-    schoolName: school.name,
-    cycleLabel: labelOf(timeline),
-    ratingScale: policy.finalRatingScale,
-    deadlineRules: caseDeadlineRules(policy, timeline.start),
-    redact: redactTerms(people, cases),
-  });
+  return cycleGovernorsReport({ schoolName: school.name, policy, timeline, cases, people, asOf: today });
 }

@@ -6,8 +6,10 @@ import { fail, ok } from '../shared/result';
 import type { Result } from '../shared/result';
 import type { CivilDate } from '../shared/time';
 import { caseAppeals } from './appeal-grounds';
-import { caseDeadlines, londonDay } from './case-deadlines';
+import { caseDeadlineRules, caseDeadlines, londonDay } from './case-deadlines';
 import { tidy } from './free-text';
+import { buildGovernorsReport } from './governors-report';
+import type { GovernorsReport, ReportErrorCode } from './governors-report';
 import type { PayRecommendation } from './payroll-export';
 import type { EqualityInput, PayOutcome, ReportCaseInput } from './report-input';
 
@@ -118,4 +120,32 @@ export function payRecommendationsFromCases(
     out.push({ ...rec, currentPoint: point });
   }
   return ok(out);
+}
+
+/** How the governors' report names a cycle: "2026 to 2027". */
+export const cycleLabel = (timeline: { readonly start: CivilDate; readonly end: CivilDate }): string => `${timeline.start.slice(0, 4)} to ${timeline.end.slice(0, 4)}`;
+
+/** What the governors' report of one cycle is made from: the school's stored cases and roster, and its policy. */
+export interface CycleReportSource extends FromCasesContext {
+  readonly schoolName: string;
+  readonly timeline: { readonly start: CivilDate; readonly end: CivilDate };
+  readonly cases: readonly CaseState[];
+  /** The smallest number to publish; the report's default when not given (R-RPT-1). */
+  readonly threshold?: number;
+}
+
+/**
+ * The governors' report of one cycle from its stored cases (R-RPT-1): the one way it is built, whether the
+ * administrator prints it, the head opens it from a link, or the chat summarises it.
+ */
+export function cycleGovernorsReport(src: CycleReportSource): Result<GovernorsReport, ReportErrorCode> {
+  const { cases, people, policy, timeline } = src;
+  return buildGovernorsReport(reportInputsFromCases(cases, src), {
+    schoolName: src.schoolName,
+    cycleLabel: cycleLabel(timeline),
+    ratingScale: policy.finalRatingScale,
+    deadlineRules: caseDeadlineRules(policy, timeline.start),
+    redact: redactTerms(people, cases),
+    ...(src.threshold === undefined ? {} : { threshold: src.threshold }),
+  });
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Person } from '../../../services/people/person.schema';
 import type { Store } from '../../../services/ports/store.port';
 import { unreachableReport } from '../../../services/roster/identity.usecase';
@@ -8,25 +7,12 @@ import { reviewerOf, setReviewer } from '../../../services/roster/reviewer.useca
 import { readDate } from '../../../services/roster/roster-row.schema';
 import { parseClosures, parsePriorities, PRESET_IDS, readSetup, updateSetup } from '../../../services/roster/school-setup';
 import type { CivilDate } from '../../../services/shared/time';
-import { table, UsageError } from './admin-output';
-import type { Output } from './admin-output';
+import { need, readInput, table, UsageError } from './admin-output';
+import type { Options, Output } from './admin-output';
 
-/** The parsed command-line options every command may read. */
-export type Options = Record<string, string | boolean | string[] | undefined>;
+export type { Options } from './admin-output';
 const ADMIN = { kind: 'admin' } as const;
 
-const need = (o: Options, name: string): string => {
-  const v = o[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`);
-  return v;
-};
-const readInput = (file: string): string => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read file ${file}`);
-  }
-};
 const list = (o: Options, name: string): string[] => {
   const v = o[name];
   return v === undefined ? [] : (Array.isArray(v) ? v : [String(v)]).filter((s) => s !== '');

@@ -1,7 +1,29 @@
-// Output for the admin command: JSON with --json, otherwise a plain table a person can read.
+import { readFileSync } from 'node:fs';
+
+// Input and output for the admin command: options read the same way by every command; JSON with --json,
+// otherwise a plain table a person can read.
 
 /** A usage or input problem: the command prints one line on stderr and exits with code 2. */
 export class UsageError extends Error {}
+
+/** The parsed command-line options every command may read. */
+export type Options = Record<string, string | boolean | string[] | undefined>;
+
+/** A required option's value, or a usage error naming it. */
+export const need = (o: Options, name: string): string => {
+  const v = o[name];
+  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`);
+  return v;
+};
+
+/** A file named on the command line, or a usage error saying it cannot be read. */
+export const readInput = (file: string): string => {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    throw new UsageError(`cannot read file ${file}`);
+  }
+};
 
 /** Renders rows as a fixed-width text table with a header line. */
 export function table(rows: Record<string, unknown>[], columns?: string[]): string {

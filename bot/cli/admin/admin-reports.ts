@@ -1,32 +1,19 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { STAGES } from '../../../services/case/case-stages';
 import type { CaseState } from '../../../services/case';
 import { createSchoolPolicy } from '../../../services/policy';
 import { buildSubjectAccessExport, expiredCases, renderSubjectAccessHtml } from '../../../services/records';
 import {
-  anonymisedSample, buildCpdSummary, buildGovernorsReport, caseDeadlineRules, parseEqualityCsv, redactTerms, renderCpdSummaryCsv, renderGovernorsReportCsv,
-  renderGovernorsReportHtml, renderSampleJson, reportInputsFromCases,
+  anonymisedSample, buildCpdSummary, cycleGovernorsReport, parseEqualityCsv, redactTerms, renderCpdSummaryCsv, renderGovernorsReportCsv, renderGovernorsReportHtml,
+  renderSampleJson, reportInputsFromCases,
 } from '../../../services/reports';
 import type { ProductStore } from '../../compose';
-import type { Options } from './admin-commands';
 import { payrollCommand } from './admin-payroll';
-import { table, UsageError } from './admin-output';
-import type { Output } from './admin-output';
+import { need, readInput, table, UsageError } from './admin-output';
+import type { Options, Output } from './admin-output';
 
 // Reports and records from the command line (R-RPT-1, R-RPT-2, R-RPT-3, R-PAY-1, R-PRV-1, R-PRV-2).
 
-const need = (o: Options, name: string): string => {
-  const v = o[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required`);
-  return v;
-};
-const readInput = (file: string): string => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read file ${file}`);
-  }
-};
 const cycleYearOf = (o: Options): number => {
   const year = Number(need(o, 'cycle'));
   if (!/^\d{4}$/.test(String(o.cycle)) || year < 2000 || year > 2100) throw new UsageError('--cycle must be a year, e.g. 2026');
@@ -88,17 +75,15 @@ export async function reportCommand(store: ProductStore, sub: string | undefined
     const byStaff = parsed.value;
     equality = new Map(c.people.flatMap((p) => (byStaff.has(p.staffId) ? [[p.id, byStaff.get(p.staffId)!] as const] : [])));
   }
-  const inputs = reportInputsFromCases(c.cases, { policy: c.policy, asOf: today, people: c.people, ...(equality ? { equality } : {}) });
   if (sub === 'cpd') {
-    const summary = buildCpdSummary(inputs, { redact });
+    const summary = buildCpdSummary(reportInputsFromCases(c.cases, { policy: c.policy, asOf: today, people: c.people }), { redact });
     return { data: summary, text: written(o, renderCpdSummaryCsv(summary), 'CPD summary') };
   }
   const format = o.format ?? 'html';
   if (format !== 'html' && format !== 'csv') throw new UsageError('--format must be html or csv');
   const threshold = o.threshold === undefined ? undefined : Number(o.threshold);
-  const report = buildGovernorsReport(inputs, {
-    schoolName: c.school.name, cycleLabel: `${c.timeline.start.slice(0, 4)} to ${c.timeline.end.slice(0, 4)}`, ratingScale: c.policy.finalRatingScale,
-    deadlineRules: caseDeadlineRules(c.policy, c.timeline.start), redact, ...(threshold === undefined ? {} : { threshold }),
+  const report = cycleGovernorsReport({
+    schoolName: c.school.name, policy: c.policy, timeline: c.timeline, cases: c.cases, people: c.people, asOf: today, ...(equality ? { equality } : {}), ...(threshold === undefined ? {} : { threshold }),
   });
   if (!report.ok) throw new UsageError(report.error.message);
   const text = format === 'csv' ? renderGovernorsReportCsv(report.value) : renderGovernorsReportHtml(report.value);
