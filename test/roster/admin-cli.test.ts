@@ -1,25 +1,16 @@
-import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runAdmin, runAdminWith } from '../support/admin-cli';
 import { csv, fullRoster, ROWS } from './roster-fixtures';
 
 // The admin command run as a user runs it: a child process on a temporary embedded store.
-const TSX = path.join('node_modules', '.bin', 'tsx');
 let dir: string;
 
-function admin(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return adminWith({}, ...args);
-}
-function adminWith(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(TSX, ['bot/cli/admin.cli.ts', ...args, '--data-dir', path.join(dir, 'data')], { env: { ...process.env, ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-    });
-  });
-}
+const admin = (...args: string[]) => runAdmin(path.join(dir, 'data'), ...args);
+const adminWith = (env: Record<string, string>, ...args: string[]) => runAdminWith(env, path.join(dir, 'data'), ...args);
 const file = (name: string, text: string) => {
   const p = path.join(dir, name);
   writeFileSync(p, text);

@@ -5,9 +5,19 @@ import path from 'node:path';
 
 const TSX = path.join('node_modules', '.bin', 'tsx');
 
-/** Runs `npm run admin -- <args>` over the embedded store in `dataDir`. */
-export function runAdmin(dataDir: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** What the command printed and how it ended. */
+export interface AdminRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `npm run admin -- <args>` over the embedded store in `dataDir`, with extra environment variables. */
+export function runAdminWith(env: Record<string, string>, dataDir: string, ...args: string[]): Promise<AdminRun> {
   return new Promise((resolve) => {
-    execFile(TSX, ['bot/cli/admin.cli.ts', ...args, '--data-dir', dataDir], (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
+    execFile(TSX, ['bot/cli/admin.cli.ts', ...args, '--data-dir', dataDir], { env: { ...process.env, ...env } }, (error, stdout, stderr) => resolve({ code: error ? Number(error.code) : 0, stdout, stderr }));
   });
 }
+
+/** Runs `npm run admin -- <args>` over the embedded store in `dataDir`. */
+export const runAdmin = (dataDir: string, ...args: string[]): Promise<AdminRun> => runAdminWith({}, dataDir, ...args);
