@@ -1,12 +1,11 @@
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { doVerb, formVerb, Verbs } from '../../cards/verbs';
 import { caseIdFor } from '../../services/case';
-import { startFakeConnector } from '../support/fake-connector';
 import { demoTeamsUser } from '../support/teams-activities';
 import { teamsClient, textOf } from '../support/teams-client';
 import type { Card } from '../support/teams-client';
-import { launchDemoCycle, startTestServer } from '../support/test-server';
-import type { TestServer } from '../support/test-server';
+import { launchDemoCycle } from '../support/test-server';
+import { useTeamsServer } from './teams-harness';
 
 // A whole cycle in Teams, driven by the right people pressing the buttons their cards offer, over real HTTP
 // on loopback (R-CHAT-1, R-CHAT-2, R-MOD-1, R-PAY-1, R-STM-2). Each step opens the person's card first, so a
@@ -17,29 +16,20 @@ const grace = userOf('p-grace');
 const priya = userOf('p-head');
 
 describe('a whole cycle in Teams (test-valley)', () => {
-  let t: TestServer;
-  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   jest.setTimeout(60_000);
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    t = await startTestServer();
-  });
-  afterAll(async () => {
-    await t.stop();
-    await connector.close();
-  });
+  const server = useTeamsServer({ shared: true });
 
   it('R-CHAT-1: from launch to a signed review statement, each step by the person whose turn it is', async () => {
     const caseId = caseIdFor('2026-03-01', 'p-sam');
-    const client = teamsClient(t.base, connector.url);
-    const on = (day: string) => t.clock.set(`${day}T10:00:00.000Z`);
+    const client = teamsClient(server.t.base, server.connector.url);
+    const on = (day: string) => server.t.clock.set(`${day}T10:00:00.000Z`);
     const open = (user: typeof sam) => client.invoke(user, Verbs.caseShow, { caseId });
     const form = async (user: typeof sam, type: Parameters<typeof formVerb>[0]) => client.press(user, await open(user), formVerb(type));
     const run = async (user: typeof sam, type: Parameters<typeof doVerb>[0]) => client.press(user, await open(user), doVerb(type));
     const expectRecorded = (card: Card) => expect(textOf(card)).toContain('Thank you, that’s recorded.');
-    const stage = async () => (await t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.stage;
+    const stage = async () => (await server.t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.stage;
 
-    await launchDemoCycle(t);
+    await launchDemoCycle(server.t);
 
     // Planning (R-DL-3, R-SA-1, R-OBJ-1, R-OBJ-4, R-PDP-1).
     expectRecorded(await client.submit(grace, await form(grace, 'meeting.schedule'), { meeting: 'planning', date: '2026-03-16' }));
@@ -93,7 +83,7 @@ describe('a whole cycle in Teams (test-valley)', () => {
     expect(await stage()).toBe('review-draft');
     expectRecorded(await client.submit(sam, await form(sam, 'statement.comment'), { text: 'I would like the extra reading groups noted' }));
     expectRecorded(await run(grace, 'review.finalise'));
-    expect((await t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.state.statements.review.comments.map((c) => c.text)).toEqual(['I would like the extra reading groups noted']);
+    expect((await server.t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.state.statements.review.comments.map((c) => c.text)).toEqual(['I would like the extra reading groups noted']);
     expectRecorded(await client.submit(sam, await form(sam, 'statement.sign')));
     expectRecorded(await client.submit(grace, await form(grace, 'statement.sign')));
     expect(await stage()).toBe('appeal-window');
@@ -101,16 +91,16 @@ describe('a whole cycle in Teams (test-valley)', () => {
 
     // R-DL-1: once the informal window has passed, raising concerns is refused and nothing is stored.
     on('2027-03-19');
-    const before = await t.store.cases.get(DEMO_SCHOOL_ID, caseId);
+    const before = await server.t.store.cases.get(DEMO_SCHOOL_ID, caseId);
     const late = await client.invoke(sam, doVerb('appeal.raise'), { caseId, version: before?.version ?? 0, statement: 'review', grounds: 'Too late' });
     expect(textOf(late)).not.toContain('Thank you, that’s recorded.');
-    expect((await t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.version).toBe(before?.version);
+    expect((await server.t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.version).toBe(before?.version);
   });
 
   it('R-ROLE-1, R-PRV-1: the wrong person, a stale card and bad input are answered clearly and change nothing', async () => {
-    const client = teamsClient(t.base, connector.url);
+    const client = teamsClient(server.t.base, server.connector.url);
     const caseId = caseIdFor('2026-03-01', 'p-nadia');
-    const stored = async () => t.store.cases.get(DEMO_SCHOOL_ID, caseId);
+    const stored = async () => server.t.store.cases.get(DEMO_SCHOOL_ID, caseId);
     const start = await stored();
     expect(start).not.toBeNull();
     const version = start?.version ?? 0;

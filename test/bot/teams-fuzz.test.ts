@@ -4,12 +4,11 @@ import { allVerbs } from '../../cards/verbs';
 import { caseIdFor } from '../../services/case';
 import { assertNever } from '../../services/shared/result';
 import { cardKind } from '../support/card-kinds';
-import { startFakeConnector } from '../support/fake-connector';
 import { aMessage, anActionExecute, demoTeamsUser } from '../support/teams-activities';
 import type { TeamsUser } from '../support/teams-activities';
 import type { Card } from '../support/teams-client';
-import { launchDemoCycle, postJson, startTestServer } from '../support/test-server';
-import type { TestServer } from '../support/test-server';
+import { postJson } from '../support/test-server';
+import { useTeamsServer } from './teams-harness';
 
 // Generated Teams activities over HTTP on loopback, through the adapter, routing, validation and the store:
 // every verb the product answers and verbs it does not, card data of the wrong types, missing fields, huge
@@ -68,18 +67,8 @@ function activityOf(p: Generated, serviceUrl: string, version: unknown): Record<
 }
 
 describe('generated Teams activities over HTTP (R-CHAT-1)', () => {
-  let t: TestServer;
-  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   jest.setTimeout(120_000);
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    t = await startTestServer();
-    await launchDemoCycle(t);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await connector.close();
-  });
+  const server = useTeamsServer({ launch: true, shared: true });
 
   it.each([
     ['a card action with no action', { value: undefined }, 200, 400],
@@ -88,20 +77,20 @@ describe('generated Teams activities over HTTP (R-CHAT-1)', () => {
     ['a card action from no conversation', { conversation: undefined }, 400, undefined],
     ['a card action from nobody', { from: undefined }, 400, undefined],
   ])('R-CHAT-1: %s is answered as a bad request, not a server error', async (_name, overrides, status, statusCode) => {
-    const res = await postJson(`${t.base}/api/messages`, { ...anActionExecute(demoTeamsUser('p-head'), connector.url, 'ipp.home.show'), ...overrides });
+    const res = await postJson(`${server.t.base}/api/messages`, { ...anActionExecute(demoTeamsUser('p-head'), server.connector.url, 'ipp.home.show'), ...overrides });
     expect(res.status).toBe(status);
     expect((res.body as { statusCode?: number } | null)?.statusCode).toBe(statusCode);
   });
 
   it('R-CHAT-1: a message from no conversation is ignored: no reply, no error', async () => {
-    const sent = connector.calls.length;
-    const res = await postJson(`${t.base}/api/messages`, { ...aMessage(demoTeamsUser('p-head'), connector.url, 'hi'), conversation: undefined });
+    const sent = server.connector.calls.length;
+    const res = await postJson(`${server.t.base}/api/messages`, { ...aMessage(demoTeamsUser('p-head'), server.connector.url, 'hi'), conversation: undefined });
     expect(res.status).toBeLessThan(300);
-    expect(connector.calls.length).toBe(sent);
+    expect(server.connector.calls.length).toBe(sent);
   });
 
   it(`R-CHAT-1, R-PRV-1: ${RUNS} activities: never a 5xx, and no case changes unless the answer says it was recorded`, async () => {
-    const versions = async () => new Map((await t.store.cases.listByCycle(DEMO_SCHOOL_ID, CYCLE)).map((c) => [c.id, c.version]));
+    const versions = async () => new Map((await server.t.store.cases.listByCycle(DEMO_SCHOOL_ID, CYCLE)).map((c) => [c.id, c.version]));
     const statuses = new Map<number, number>();
     let recorded = 0;
     await fc.assert(
@@ -109,7 +98,7 @@ describe('generated Teams activities over HTTP (R-CHAT-1)', () => {
         const before = await versions();
         const target = typeof p.caseId === 'string' ? before.get(p.caseId) : undefined;
         const version = p.version === 'current' ? (target ?? 0) : p.version;
-        const res = await postJson(`${t.base}/api/messages`, activityOf(p, connector.url, version));
+        const res = await postJson(`${server.t.base}/api/messages`, activityOf(p, server.connector.url, version));
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         expect(res.status).toBeLessThan(500);
         const card = (res.body as { value?: Card } | null)?.value;

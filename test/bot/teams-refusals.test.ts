@@ -4,12 +4,10 @@ import { caseIdFor } from '../../services/case';
 import { dateInWords } from '../../services/shared/london-time';
 import { cardKind } from '../support/card-kinds';
 import type { CardKind } from '../support/card-kinds';
-import { startFakeConnector } from '../support/fake-connector';
 import { demoTeamsUser } from '../support/teams-activities';
 import type { TeamsUser } from '../support/teams-activities';
 import { teamsClient } from '../support/teams-client';
-import { launchDemoCycle, startTestServer } from '../support/test-server';
-import type { TestServer } from '../support/test-server';
+import { useTeamsServer } from './teams-harness';
 
 // Every refused card action over HTTP on loopback: the wrong person, someone with no part in the appraisal, a
 // stale card, bad input, a button missing its data, a deadline passed. Each is answered with the card that says
@@ -63,45 +61,35 @@ const REFUSALS: Refusal[] = [
 ];
 
 describe('refused card actions in Teams', () => {
-  let t: TestServer;
-  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
   jest.setTimeout(60_000);
-  beforeAll(async () => {
-    connector = await startFakeConnector();
-    t = await startTestServer();
-    await launchDemoCycle(t);
-  });
-  afterAll(async () => {
-    await t.stop();
-    await connector.close();
-  });
-  const everyCase = () => t.store.cases.listByCycle(DEMO_SCHOOL_ID, CYCLE);
+  const server = useTeamsServer({ launch: true, shared: true });
+  const everyCase = () => server.t.store.cases.listByCycle(DEMO_SCHOOL_ID, CYCLE);
 
   it.each(REFUSALS)('R-PRV-1, R-ROLE-1: $name is answered with the right card and stores nothing', async ({ user, verb, data, expected }) => {
     const before = await everyCase();
     const version = before.find((c) => c.id === nadiaCase)?.version ?? 0;
-    expected(cardKind(await teamsClient(t.base, connector.url).invoke(user, verb, data(version))));
+    expected(cardKind(await teamsClient(server.t.base, server.connector.url).invoke(user, verb, data(version))));
     expect(await everyCase()).toEqual(before);
   });
 
   it('R-DL-1, R-ROLE-2: an appeal about the reviewer after its deadline is refused with the date in words, and nothing is stored', async () => {
-    const client = teamsClient(t.base, connector.url);
+    const client = teamsClient(server.t.base, server.connector.url);
     const open = (user: TeamsUser) => client.invoke(user, Verbs.caseShow, { caseId: nadiaCase });
     const recorded = (card: Parameters<typeof cardKind>[0]) => expect(cardKind(card)).toEqual({ kind: 'case', banner: { style: 'good', text: 'Thank you, that’s recorded.' } });
 
     recorded(await client.submit(nadia, await client.press(nadia, await open(nadia), formVerb('objection.raise')), { reasons: 'We share a classroom and I would like someone else' }));
     recorded(await client.submit(priya, await client.press(priya, await open(priya), formVerb('objection.decide')), { upheld: 'false', reasons: 'Grace is best placed to review' }));
-    const decided = await t.store.cases.get(DEMO_SCHOOL_ID, nadiaCase);
+    const decided = await server.t.store.cases.get(DEMO_SCHOOL_ID, nadiaCase);
     const due = decided?.state.objections[0]?.appealDue;
     if (!due) throw new Error('the decision set no appeal deadline');
 
-    t.clock.set(`${due}T10:00:00.000Z`);
+    server.t.clock.set(`${due}T10:00:00.000Z`);
     const onTime = await client.press(nadia, await open(nadia), formVerb('objection.appeal'));
     expect(cardKind(onTime).kind).toBe('form');
 
     const late = new Date(`${due}T10:00:00.000Z`);
     late.setUTCDate(late.getUTCDate() + 1);
-    t.clock.set(late.toISOString());
+    server.t.clock.set(late.toISOString());
     const before = await everyCase();
     const version = before.find((c) => c.id === nadiaCase)?.version ?? 0;
     const refused = await client.invoke(nadia, doVerb('objection.appeal'), { caseId: nadiaCase, version, grounds: 'I still think someone else should review me' });

@@ -9,6 +9,7 @@ import { startFakeConnector } from '../support/fake-connector';
 import { aMessage, anActionExecute, anInstall } from '../support/teams-activities';
 import { postJson, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
+import { useTeamsServer } from './teams-harness';
 
 type Card = { type: string; version: string; body: { text?: string }[]; actions?: { verb?: string }[] };
 const texts = (card: Card): string => JSON.stringify(card.body);
@@ -20,58 +21,49 @@ const sam = { aadObjectId: person?.teams?.aadObjectId ?? '', name: 'Sam Fielding
 const stranger = { aadObjectId: 'aad-not-on-any-roster', name: 'Unknown Visitor' };
 
 describe('Teams over real HTTP on loopback', () => {
-  let t: TestServer;
-  let connector: Awaited<ReturnType<typeof startFakeConnector>>;
-  beforeEach(async () => {
-    connector = await startFakeConnector();
-    t = await startTestServer();
-  });
-  afterEach(async () => {
-    await t.stop();
-    await connector.close();
-  });
+  const server = useTeamsServer();
 
   it('answers "hi" in a personal chat with the welcome card at the connector, and stores the conversation reference', async () => {
-    const activity = aMessage(sam, connector.url, 'hi');
-    const res = await postJson(`${t.base}/api/messages`, activity);
+    const activity = aMessage(sam, server.connector.url, 'hi');
+    const res = await postJson(`${server.t.base}/api/messages`, activity);
     expect(res.status).toBe(200);
-    await connector.waitForCalls(1);
-    const call = connector.calls[0];
+    await server.connector.waitForCalls(1);
+    const call = server.connector.calls[0];
     expect(call?.method).toBe('POST');
     expect(call?.path).toBe(`/v3/conversations/${encodeURIComponent(activity.conversation.id)}/activities/${encodeURIComponent(activity.id)}`);
     const card = cardOf(call as { body: Record<string, unknown> });
     expect(card).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
     expect(texts(card)).toContain('Hello Sam');
     expect(card.actions?.[0]?.verb).toBe(Verbs.homeShow);
-    const ref = await t.store.conversations.get('teams', sam.aadObjectId);
+    const ref = await server.t.store.conversations.get('teams', sam.aadObjectId);
     expect(ref).toMatchObject({ schoolId: 'demo-test-valley', personId: 'p-sam', channel: 'teams' });
   });
 
   it('greets on install with the welcome card', async () => {
-    await postJson(`${t.base}/api/messages`, anInstall(sam, connector.url));
-    await connector.waitForCalls(1);
-    expect(texts(cardOf(connector.calls[0] as { body: Record<string, unknown> }))).toContain('Hello Sam');
+    await postJson(`${server.t.base}/api/messages`, anInstall(sam, server.connector.url));
+    await server.connector.waitForCalls(1);
+    expect(texts(cardOf(server.connector.calls[0] as { body: Record<string, unknown> }))).toContain('Hello Sam');
   });
 
   it('tells someone who is not on a roster how to get added, kindly', async () => {
-    await postJson(`${t.base}/api/messages`, aMessage(stranger, connector.url, 'help'));
-    await connector.waitForCalls(1);
-    expect(texts(cardOf(connector.calls[0] as { body: Record<string, unknown> }))).toContain('can’t find you on your school’s staff list');
+    await postJson(`${server.t.base}/api/messages`, aMessage(stranger, server.connector.url, 'help'));
+    await server.connector.waitForCalls(1);
+    expect(texts(cardOf(server.connector.calls[0] as { body: Record<string, unknown> }))).toContain('can’t find you on your school’s staff list');
   });
 
   it('answers an Action.Execute with the refreshed card in the HTTP response', async () => {
-    const res = await postJson(`${t.base}/api/messages`, anActionExecute(sam, connector.url, Verbs.homeShow));
+    const res = await postJson(`${server.t.base}/api/messages`, anActionExecute(sam, server.connector.url, Verbs.homeShow));
     expect(res.status).toBe(200);
     const body = res.body as { statusCode: number; type: string; value: Card };
     expect(body.statusCode).toBe(200);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(texts(body.value)).toContain('Sam, your appraisal');
     expect(texts(body.value)).toContain('Grace Okafor');
-    expect(connector.calls).toHaveLength(0);
+    expect(server.connector.calls).toHaveLength(0);
   });
 
   it('answers an unknown verb with a clear error card, not a 5xx', async () => {
-    const res = await postJson(`${t.base}/api/messages`, anActionExecute(sam, connector.url, 'ipp.no-such.verb'));
+    const res = await postJson(`${server.t.base}/api/messages`, anActionExecute(sam, server.connector.url, 'ipp.no-such.verb'));
     expect(res.status).toBe(200);
     const body = res.body as { statusCode: number; value: Card };
     expect(body.statusCode).toBe(200);
@@ -79,35 +71,35 @@ describe('Teams over real HTTP on loopback', () => {
   });
 
   it('R-PRV-1: in a group chat it shows no appraisal content and points to the private chat', async () => {
-    const group = aMessage(sam, connector.url, 'status', { conversation: { id: '19:group', conversationType: 'groupChat', tenantId: DEMO_TENANT_ID } });
-    await postJson(`${t.base}/api/messages`, group);
-    await connector.waitForCalls(1);
-    const sent = JSON.stringify(connector.calls[0]?.body);
+    const group = aMessage(sam, server.connector.url, 'status', { conversation: { id: '19:group', conversationType: 'groupChat', tenantId: DEMO_TENANT_ID } });
+    await postJson(`${server.t.base}/api/messages`, group);
+    await server.connector.waitForCalls(1);
+    const sent = JSON.stringify(server.connector.calls[0]?.body);
     expect(sent).toContain('private chat');
     expect(sent).not.toContain('Grace Okafor');
-    expect(await t.store.conversations.get('teams', sam.aadObjectId)).toBeNull();
+    expect(await server.t.store.conversations.get('teams', sam.aadObjectId)).toBeNull();
   });
 
   it('answers a redelivered activity (same id) once', async () => {
-    const activity = aMessage(sam, connector.url, 'hi');
-    await postJson(`${t.base}/api/messages`, activity);
-    await postJson(`${t.base}/api/messages`, activity);
-    await postJson(`${t.base}/api/messages`, aMessage(sam, connector.url, 'hi'));
-    await connector.waitForCalls(2);
-    expect(connector.calls).toHaveLength(2);
+    const activity = aMessage(sam, server.connector.url, 'hi');
+    await postJson(`${server.t.base}/api/messages`, activity);
+    await postJson(`${server.t.base}/api/messages`, activity);
+    await postJson(`${server.t.base}/api/messages`, aMessage(sam, server.connector.url, 'hi'));
+    await server.connector.waitForCalls(2);
+    expect(server.connector.calls).toHaveLength(2);
   });
 
   it('serves /healthz and /readyz (store reachable)', async () => {
-    expect((await fetch(`${t.base}/healthz`)).status).toBe(200);
-    const ready = await fetch(`${t.base}/readyz`);
+    expect((await fetch(`${server.t.base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${server.t.base}/readyz`);
     expect(ready.status).toBe(200);
     expect(await ready.json()).toEqual({ status: 'ready', store: 'embedded' });
   });
 
   it('answers malformed JSON with 400, not a crash', async () => {
-    const res = await fetch(`${t.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
+    const res = await fetch(`${server.t.base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"type":' });
     expect(res.status).toBe(400);
-    expect((await fetch(`${t.base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.t.base}/healthz`)).status).toBe(200);
   });
 });
 
