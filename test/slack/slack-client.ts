@@ -1,7 +1,8 @@
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { Verbs } from '../../cards/verbs';
 import { slackSignature } from '../support/slack-requests';
-import { startTestServer } from '../support/test-server';
+import nock from 'nock';
+import { launchDemoCycle, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
 import { dmOf, recordWebApi } from './slack-web-api';
 import type { WebApiCall } from './slack-web-api';
@@ -196,3 +197,35 @@ export async function startSlackTest(options: { preset?: string } = {}) {
 
 /** The Slack client of a test. */
 export type SlackTest = Awaited<ReturnType<typeof startSlackTest>>;
+
+/** Keeps the block's tests off the network but for loopback, where the bot runs; Slack's Web API is answered by nock. */
+export function loopbackOnly(): void {
+  beforeAll(() => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+  });
+  afterAll(() => nock.enableNetConnect());
+}
+
+/**
+ * A Slack test server for each test of the block (the demo cycle launched first when asked), checked after each
+ * test: no Web API call the recorder could not answer and, when asked, no message left unread by the test.
+ */
+export function useSlackTest(options: { launch?: boolean; everyMessageRead?: boolean } = {}) {
+  let c: SlackTest;
+  loopbackOnly();
+  beforeEach(async () => {
+    c = await startSlackTest();
+    if (options.launch) await launchDemoCycle(c.t);
+  });
+  afterEach(async () => {
+    if (options.everyMessageRead) expect(c.unread()).toEqual([]);
+    expect(c.api.problems).toEqual([]);
+    await c.stop();
+  });
+  return {
+    get c(): SlackTest {
+      return c;
+    },
+  };
+}

@@ -1,11 +1,10 @@
-import nock from 'nock';
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { doVerb, formVerb, Verbs } from '../../cards/verbs';
 import { caseIdFor } from '../../services/case';
 import type { CommandType } from '../../services/case';
 import { createSchoolPolicy } from '../../services/policy';
 import { launchDemoCycle } from '../support/test-server';
-import { SLACK_IDS, startSlackTest, textOf } from './slack-client';
+import { loopbackOnly, SLACK_IDS, startSlackTest, textOf } from './slack-client';
 import type { Message, SlackTest } from './slack-client';
 
 // A whole cycle in Slack for each policy, over signed HTTP on loopback, each step by the person whose turn it
@@ -26,11 +25,7 @@ const priya = SLACK_IDS['p-head'];
 describe('a whole cycle in Slack, per policy', () => {
   jest.setTimeout(30_000);
   let c: SlackTest;
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
+  loopbackOnly();
   afterEach(async () => c.stop());
 
   it.each(CASES)('R-CHAT-1: $preset — launch to a signed review statement, every step from a Slack button or modal', async ({ preset, days }) => {

@@ -1,11 +1,9 @@
-import nock from 'nock';
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { doVerb, formVerb, Verbs } from '../../cards/verbs';
 import { caseIdFor } from '../../services/case';
 import { aSlashCommand } from '../support/slack-requests';
 import { launchDemoCycle } from '../support/test-server';
-import { buttonsOf, SLACK_IDS, startSlackTest, textOf } from './slack-client';
-import type { SlackTest } from './slack-client';
+import { buttonsOf, SLACK_IDS, textOf, useSlackTest } from './slack-client';
 import { dmOf } from './slack-web-api';
 
 // The App Home, the /ipp command and the "Open my appraisal" shortcut (R-CHAT-1, R-CHAT-2, R-MOD-1): my
@@ -15,15 +13,15 @@ const { 'p-sam': sam, 'p-grace': grace, 'p-head': priya } = SLACK_IDS;
 const caseId = caseIdFor('2026-03-01', 'p-sam');
 
 describe('App Home, /ipp and the shortcut in Slack', () => {
-  let c: SlackTest;
-  const stage = async () => (await c.t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.stage;
+  const slack = useSlackTest({ everyMessageRead: true });
+  const stage = async () => (await slack.c.t.store.cases.get(DEMO_SCHOOL_ID, caseId))?.stage;
   /** Sam's planning done up to the head's moderation, through Slack. */
   async function toModeration() {
     const submit = async (user: string, type: Parameters<typeof formVerb>[0], values: Record<string, string> = {}) =>
-      c.submit(user, await c.pressForModal(user, await c.open(user, caseId), formVerb(type)), values);
-    const run = async (user: string, type: Parameters<typeof doVerb>[0]) => c.pressForMessage(user, await c.open(user, caseId), doVerb(type));
+      slack.c.submit(user, await slack.c.pressForModal(user, await slack.c.open(user, caseId), formVerb(type)), values);
+    const run = async (user: string, type: Parameters<typeof doVerb>[0]) => slack.c.pressForMessage(user, await slack.c.open(user, caseId), doVerb(type));
     await submit(grace, 'meeting.schedule', { meeting: 'planning', date: '2026-03-16' });
-    c.t.clock.set('2026-03-16T10:00:00.000Z');
+    slack.c.t.clock.set('2026-03-16T10:00:00.000Z');
     await submit(grace, 'objective.add', { 'objective.headline': 'Run the reading club every week' });
     await run(grace, 'objectives.propose');
     await run(sam, 'objectives.agree');
@@ -31,33 +29,20 @@ describe('App Home, /ipp and the shortcut in Slack', () => {
     expect(await stage()).toBe('planning-moderation');
   }
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-  beforeEach(async () => {
-    c = await startSlackTest();
-  });
-  afterEach(async () => {
-    expect(c.unread()).toEqual([]);
-    expect(c.api.problems).toEqual([]);
-    await c.stop();
-  });
 
   it('R-CHAT-2: before the cycle starts, the Home says so kindly, with who the reviewer will be', async () => {
-    const home = textOf(await c.home(sam));
+    const home = textOf(await slack.c.home(sam));
     expect(home).toContain('Sam, your appraisal');
     expect(home).toContain('Grace Okafor');
   });
 
   it('R-CHAT-2: the Home shows my appraisal with its progress and next step by date in words; a reviewer also sees their team', async () => {
-    await launchDemoCycle(c.t);
-    const mine = textOf(await c.home(sam));
+    await launchDemoCycle(slack.c.t);
+    const mine = textOf(await slack.c.home(sam));
     expect(mine).toMatch(/Step \d+ of \d+/i);
     expect(mine).toMatch(/[▰▱]{10}/);
     expect(mine).toMatch(/Next: .*(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) \d{1,2} [A-Z][a-z]+/);
-    const graces = await c.home(grace);
+    const graces = await slack.c.home(grace);
     expect(textOf(graces)).toContain('Your team’s appraisals');
     expect(textOf(graces)).toContain('Sam Fielding');
     expect(textOf(graces)).toContain('Nadia Marsh');
@@ -65,15 +50,15 @@ describe('App Home, /ipp and the shortcut in Slack', () => {
   });
 
   it('R-MOD-1: the head approves from the Home: the case comes to her DM, and the Home is published again without it', async () => {
-    await launchDemoCycle(c.t);
+    await launchDemoCycle(slack.c.t);
     await toModeration();
-    const home = await c.home(priya);
+    const home = await slack.c.home(priya);
     expect(textOf(home)).toContain('Sam Fielding — planning statement');
     expect(buttonsOf(home.blocks).filter((b) => JSON.parse(b.value ?? '{}').caseId === caseId).map((b) => b.action_id?.split('#')[0])).toEqual(
       expect.arrayContaining([Verbs.caseShow, doVerb('moderation.approve'), formVerb('moderation.refer-back')]),
     );
-    await c.pressInHome(priya, home, doVerb('moderation.approve'), (d) => d.caseId === caseId);
-    const [posted, published] = await c.next(['chat.postMessage', 'views.publish']);
+    await slack.c.pressInHome(priya, home, doVerb('moderation.approve'), (d) => d.caseId === caseId);
+    const [posted, published] = await slack.c.next(['chat.postMessage', 'views.publish']);
     expect(posted?.body.channel).toBe(priya);
     expect(textOf(posted?.body as { blocks: unknown })).toContain('Thank you, that’s recorded.');
     expect(textOf(published?.body.view as { blocks: unknown })).not.toContain('Sam Fielding — planning statement');
@@ -81,13 +66,13 @@ describe('App Home, /ipp and the shortcut in Slack', () => {
   });
 
   it('R-MOD-1: the head sends back from the Home with a reason in a modal; the Home is published again', async () => {
-    await launchDemoCycle(c.t);
+    await launchDemoCycle(slack.c.t);
     await toModeration();
-    const home = await c.home(priya);
-    await c.pressInHome(priya, home, formVerb('moderation.refer-back'), (d) => d.caseId === caseId);
-    const [opened] = await c.next(['views.open']);
+    const home = await slack.c.home(priya);
+    await slack.c.pressInHome(priya, home, formVerb('moderation.refer-back'), (d) => d.caseId === caseId);
+    const [opened] = await slack.c.next(['views.open']);
     const modal = { view: opened?.body.view as never, origin: null };
-    const answer = await c.submit(priya, modal, { reason: 'Please make the objective measurable' });
+    const answer = await slack.c.submit(priya, modal, { reason: 'Please make the objective measurable' });
     expect(textOf(answer)).toContain('Thank you, that’s recorded.');
     expect(await stage()).toBe('planning');
   });
@@ -105,17 +90,17 @@ describe('App Home, /ipp and the shortcut in Slack', () => {
     ['moderation (not the head)', sam, 'moderation', 'Only the headteacher'],
     ['words it does not know', sam, 'please file my taxes', 'Sorry, I didn’t understand that'],
   ])('R-CHAT-1: /ipp %s is answered in the DM, as in Teams', async (_name, user, text, expected) => {
-    await launchDemoCycle(c.t);
-    await c.send(aSlashCommand(user, text, { channel_id: dmOf(user), channel_name: 'directmessage' }), 'form');
-    const [posted] = await c.next(['chat.postMessage']);
+    await launchDemoCycle(slack.c.t);
+    await slack.c.send(aSlashCommand(user, text, { channel_id: dmOf(user), channel_name: 'directmessage' }), 'form');
+    const [posted] = await slack.c.next(['chat.postMessage']);
     expect(posted?.body.channel).toBe(user);
     expect(textOf(posted?.body as { blocks: unknown })).toContain(expected);
   });
 
   it('R-CHAT-1: the "Open my appraisal" shortcut DMs the person their case', async () => {
-    await launchDemoCycle(c.t);
-    await c.send(c.interaction({ type: 'shortcut', callback_id: 'ipp.home.open', trigger_id: 't1', user: { id: sam, team_id: 'T0001' }, action_ts: '1' }), 'form');
-    const [posted] = await c.next(['chat.postMessage']);
+    await launchDemoCycle(slack.c.t);
+    await slack.c.send(slack.c.interaction({ type: 'shortcut', callback_id: 'ipp.home.open', trigger_id: 't1', user: { id: sam, team_id: 'T0001' }, action_ts: '1' }), 'form');
+    const [posted] = await slack.c.next(['chat.postMessage']);
     expect(posted?.body.channel).toBe(sam);
     expect(textOf(posted?.body as { blocks: unknown })).toContain('Your appraisal');
   });

@@ -1,10 +1,7 @@
-import nock from 'nock';
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { doVerb, formVerb } from '../../cards/verbs';
 import { caseIdFor } from '../../services/case';
-import { launchDemoCycle } from '../support/test-server';
-import { SLACK_IDS, startSlackTest, textOf } from './slack-client';
-import type { SlackTest } from './slack-client';
+import { SLACK_IDS, textOf, useSlackTest } from './slack-client';
 import { dmOf } from './slack-web-api';
 
 // Slack redelivers events it thinks were lost (with x-slack-retry-num) and people double-click: the same event
@@ -16,77 +13,63 @@ const caseId = caseIdFor('2026-03-01', 'p-sam');
 const retry = (i: number): Record<string, string> => (i === 0 ? {} : { 'x-slack-retry-num': String(i), 'x-slack-retry-reason': 'http_timeout' });
 
 describe('the same delivery three times, one effect', () => {
-  let c: SlackTest;
-  const stored = () => c.t.store.cases.get(DEMO_SCHOOL_ID, caseId);
+  const slack = useSlackTest({ launch: true, everyMessageRead: true });
+  const stored = () => slack.c.t.store.cases.get(DEMO_SCHOOL_ID, caseId);
   /** Delivers one body three times, then waits for all three idempotency checks: the first only is new. */
   async function thrice(body: string, type: 'form' | 'json', headers = retry) {
-    const checks = c.checks.length;
-    for (let i = 0; i < 3; i += 1) expect((await c.send(body, type, headers(i))).status).toBe(200);
-    await c.settled(checks + 3);
-    expect(c.checks.slice(checks).map((x) => x.first)).toEqual([true, false, false]);
+    const checks = slack.c.checks.length;
+    for (let i = 0; i < 3; i += 1) expect((await slack.c.send(body, type, headers(i))).status).toBe(200);
+    await slack.c.settled(checks + 3);
+    expect(slack.c.checks.slice(checks).map((x) => x.first)).toEqual([true, false, false]);
   }
 
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.enableNetConnect('127.0.0.1');
-  });
-  afterAll(() => nock.enableNetConnect());
-  beforeEach(async () => {
-    c = await startSlackTest();
-    await launchDemoCycle(c.t);
-  });
-  afterEach(async () => {
-    expect(c.unread()).toEqual([]);
-    expect(c.api.problems).toEqual([]);
-    await c.stop();
-  });
 
   it('R-CHAT-2: an app_home_opened event retried twice publishes the App Home once', async () => {
     const event = JSON.stringify({ token: 'x', team_id: 'T0001', api_app_id: 'A0001', type: 'event_callback', event_id: 'Ev-home-1', event_time: 1, event: { type: 'app_home_opened', user: sam, channel: dmOf(sam), tab: 'home', event_ts: '1.1' } });
     await thrice(event, 'json');
-    const [published] = await c.next(['views.publish']);
+    const [published] = await slack.c.next(['views.publish']);
     expect(published?.body.user_id).toBe(sam);
   });
 
   it('R-CHAT-1: a DM typed to the bot and retried twice is answered once', async () => {
     const event = JSON.stringify({ token: 'x', team_id: 'T0001', api_app_id: 'A0001', type: 'event_callback', event_id: 'Ev-dm-1', event_time: 1, event: { type: 'message', channel_type: 'im', channel: dmOf(sam), user: sam, text: 'status', ts: '1700000000.000300' } });
     await thrice(event, 'json');
-    const [posted] = await c.next(['chat.postMessage']);
+    const [posted] = await slack.c.next(['chat.postMessage']);
     expect(posted?.body.channel).toBe(sam);
   });
 
   it('R-CHAT-1: the same button press delivered three times runs the command once', async () => {
     const version = (await stored())?.version ?? -1;
-    const message = c.aMessageWith(grace, doVerb('meeting.schedule'), { caseId, version, meeting: 'planning', date: '2026-03-16' });
-    await thrice(c.pressBody(grace, message, doVerb('meeting.schedule')), 'form', () => ({}));
-    const [updated] = await c.next(['chat.update']);
+    const message = slack.c.aMessageWith(grace, doVerb('meeting.schedule'), { caseId, version, meeting: 'planning', date: '2026-03-16' });
+    await thrice(slack.c.pressBody(grace, message, doVerb('meeting.schedule')), 'form', () => ({}));
+    const [updated] = await slack.c.next(['chat.update']);
     expect(textOf(updated?.body as { blocks: unknown })).toContain('Thank you, that’s recorded.');
     expect((await stored())?.version).toBe(version + 1);
   });
 
   it('R-CHAT-1: a button double-clicked three times (three distinct presses of one button) runs the command once', async () => {
     const version = (await stored())?.version ?? -1;
-    const message = c.aMessageWith(grace, doVerb('meeting.schedule'), { caseId, version, meeting: 'planning', date: '2026-03-16' });
-    const checks = c.checks.length;
-    for (let i = 0; i < 3; i += 1) await c.press(grace, message, doVerb('meeting.schedule'));
-    await c.settled(checks + 3);
-    await c.next(['chat.update']);
+    const message = slack.c.aMessageWith(grace, doVerb('meeting.schedule'), { caseId, version, meeting: 'planning', date: '2026-03-16' });
+    const checks = slack.c.checks.length;
+    for (let i = 0; i < 3; i += 1) await slack.c.press(grace, message, doVerb('meeting.schedule'));
+    await slack.c.settled(checks + 3);
+    await slack.c.next(['chat.update']);
     expect((await stored())?.version).toBe(version + 1);
   });
 
   it('R-CHAT-1: a button that opens a form, double-clicked three times, opens one modal', async () => {
-    const message = await c.open(grace, caseId);
-    const checks = c.checks.length;
-    for (let i = 0; i < 3; i += 1) await c.press(grace, message, formVerb('meeting.schedule'));
-    await c.settled(checks + 3);
-    await c.next(['views.open']);
+    const message = await slack.c.open(grace, caseId);
+    const checks = slack.c.checks.length;
+    for (let i = 0; i < 3; i += 1) await slack.c.press(grace, message, formVerb('meeting.schedule'));
+    await slack.c.settled(checks + 3);
+    await slack.c.next(['views.open']);
   });
 
   it('R-CHAT-1: the same modal submission delivered three times is recorded once, answered once', async () => {
-    const modal = await c.pressForModal(grace, await c.open(grace, caseId), formVerb('meeting.schedule'));
+    const modal = await slack.c.pressForModal(grace, await slack.c.open(grace, caseId), formVerb('meeting.schedule'));
     const version = (await stored())?.version ?? -1;
-    await thrice(c.submission(grace, modal, { meeting: 'planning', date: '2026-03-16' }, 'V-once'), 'form', () => ({}));
-    const [posted] = await c.next(['chat.postMessage', 'chat.update']);
+    await thrice(slack.c.submission(grace, modal, { meeting: 'planning', date: '2026-03-16' }, 'V-once'), 'form', () => ({}));
+    const [posted] = await slack.c.next(['chat.postMessage', 'chat.update']);
     expect(textOf(posted?.body as { blocks: unknown })).toContain('Thank you, that’s recorded.');
     expect((await stored())?.version).toBe(version + 1);
   });
