@@ -1,4 +1,5 @@
 import type { Person } from '../people/person.schema';
+import type { EqualityInput } from '../reports/report-input';
 import type { CivilDate, Instant } from '../shared/time';
 
 // The storage ports of the core. Implementations live in storage/ (SQLite embedded, Cosmos DB);
@@ -183,6 +184,30 @@ export interface PayrollExportRepository {
   save(record: PayrollExportRecord, expectedVersion: number | null): Promise<PayrollExportRecord>;
 }
 
+/**
+ * One person's equality answers (R-RPT-1): optional, each answer optional, kept apart from their cases and
+ * their roster entry, and read only to count them in the governors' report (and in their own subject access
+ * export). Never shown to a reviewer or the headteacher one person at a time.
+ */
+export interface EqualityRecord {
+  schoolId: string;
+  personId: string;
+  answers: EqualityInput;
+  /** Who gave them: the person themselves in chat, or the school's HR file through the admin command. */
+  source: 'self' | 'import';
+  updatedAt: Instant;
+}
+
+/** Equality answers, one record per person. */
+export interface EqualityRepository {
+  get(schoolId: string, personId: string): Promise<EqualityRecord | null>;
+  listForSchool(schoolId: string): Promise<EqualityRecord[]>;
+  /** Inserts or replaces (last writer wins). */
+  put(record: EqualityRecord): Promise<void>;
+  /** Deletes a person's answers; true when there were some. */
+  remove(schoolId: string, personId: string): Promise<boolean>;
+}
+
 /** Remembers inbound Teams activity ids and Slack event ids for a day, so a redelivery does nothing. */
 export interface IdempotencyStore {
   /** True the first time a key is seen (within its time to live), false on every repeat. */
@@ -202,6 +227,8 @@ export interface Store<S = unknown> {
   idempotency: IdempotencyStore;
   /** What payroll has been sent, per school and cycle (R-PAY-1). */
   payrollExports: PayrollExportRepository;
+  /** Equality answers, kept apart from cases and people (R-RPT-1). */
+  equality: EqualityRepository;
   /** Cases, whose state is parsed (and so validated) by the function the store was opened with. */
   cases: CaseRepository<S>;
   /** Resolves when the store answers a trivial read (used by GET /readyz). */

@@ -18,6 +18,8 @@ export interface MemoryTables {
   idempotency: Map<string, MemoryRow>;
   /** Keyed `schoolId|cycleId`. */
   payrollExports: Map<string, MemoryRow>;
+  /** Keyed `schoolId|personId`. */
+  equality: Map<string, MemoryRow>;
 }
 
 /** Empty tables. */
@@ -32,6 +34,7 @@ export function memoryTables(): MemoryTables {
     conversations: new Map(),
     idempotency: new Map(),
     payrollExports: new Map(),
+    equality: new Map(),
   };
 }
 

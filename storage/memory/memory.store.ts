@@ -1,9 +1,9 @@
-import type { AuditEvent, CaseEnvelope, ConversationReference, OutboxMessage, PayrollExportRecord, ReminderRecord, SchoolRecord, Store } from '../../services/ports/store.port';
+import type { AuditEvent, CaseEnvelope, ConversationReference, EqualityRecord, OutboxMessage, PayrollExportRecord, ReminderRecord, SchoolRecord, Store } from '../../services/ports/store.port';
 import { ConcurrencyError } from '../../services/ports/errors';
 import type { Person } from '../../services/people/person.schema';
 import { systemClock, type Clock, type Instant } from '../../services/shared/time';
-import { auditDocSchema, caseDocSchema, conversationDocSchema, outboxDocSchema, payrollExportDocSchema, personDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
-import { checkCaseWrite, checkPayrollExport, checkSchool, payrollExportId, readCaseState, readDocument, unstamped } from '../shared/validate';
+import { auditDocSchema, caseDocSchema, conversationDocSchema, equalityDocSchema, outboxDocSchema, payrollExportDocSchema, personDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
+import { checkCaseWrite, checkEquality, checkPayrollExport, equalityId, checkSchool, payrollExportId, readCaseState, readDocument, unstamped } from '../shared/validate';
 import { addSeconds, assertOneSchool, byDue, claimable, DONE_OUTBOX_TTL_SECONDS, iso, reminderDoc, retentionEnd } from '../shared/store-rules';
 import { copy, key, memoryTables, type MemoryTables } from './memory-tables';
 
@@ -50,6 +50,10 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
   const payrollExport = (schoolId: string, cycleId: string): PayrollExportRecord | null => {
     const row = t.payrollExports.get(key(schoolId, cycleId));
     return row ? unstamped(readDocument(payrollExportDocSchema, copy(row.doc), payrollExportId(schoolId, cycleId))) : null;
+  };
+  const equality = (k: string, row: { doc: unknown }): EqualityRecord => {
+    const doc = row.doc as { schoolId?: string; personId?: string };
+    return unstamped(readDocument(equalityDocSchema, copy(row.doc), equalityId(doc.schoolId ?? '?', doc.personId ?? k)));
   };
   const putReminder = (r: ReminderRecord, expiresAt: Instant | null): void => {
     t.reminders.set(key(r.schoolId, r.id), { doc: copy(reminderDoc(r)), expiresAt });
@@ -197,6 +201,18 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
         t.payrollExports.set(key(record.schoolId, record.cycleId), { doc: copy(doc), expiresAt: retentionEnd(record.cycleEnd) });
         return unstamped(copy(doc));
       },
+    },
+    equality: {
+      get: async (schoolId, personId) => {
+        const row = t.equality.get(key(schoolId, personId));
+        return row ? equality(personId, row) : null;
+      },
+      listForSchool: async (schoolId) =>
+        [...t.equality.entries()].filter(([k]) => k.startsWith(`${schoolId}|`)).map(([k, row]) => equality(k, row)).sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+      put: async (record) => {
+        t.equality.set(key(record.schoolId, record.personId), { doc: copy(checkEquality(record)), expiresAt: null });
+      },
+      remove: async (schoolId, personId) => t.equality.delete(key(schoolId, personId)),
     },
     purgeExpired: async (now) => {
       let removed = 0;

@@ -1,5 +1,6 @@
 import { z } from 'zod/v4';
 import { personSchema } from '../../services/people/person.schema';
+import { equalityInputSchema } from '../../services/reports/report-input';
 import { civilDateSchema, instantSchema } from '../../services/shared/time';
 
 // What every store writes. Each document carries `schemaVersion`, and is checked on read, so a
@@ -107,4 +108,14 @@ export const payrollExportDocSchema = z.object({
   ),
   exportedBy: z.string().min(1),
   version: z.number().int().positive(),
+});
+
+/** A person's stored equality answers, kept apart from their cases and roster entry (R-RPT-1). */
+export const equalityDocSchema = z.object({
+  ...versioned,
+  schoolId: z.string().min(1),
+  personId: z.string().min(1),
+  answers: equalityInputSchema,
+  source: z.enum(['self', 'import']),
+  updatedAt: instantSchema,
 });

@@ -1,7 +1,7 @@
 import type { z } from 'zod/v4';
 import { InvalidDocumentError } from '../../services/ports/errors';
-import type { CaseWrite, PayrollExportRecord, SchoolRecord } from '../../services/ports/store.port';
-import { auditDocSchema, caseDocSchema, outboxDocSchema, payrollExportDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from './documents.schema';
+import type { CaseWrite, EqualityRecord, PayrollExportRecord, SchoolRecord } from '../../services/ports/store.port';
+import { auditDocSchema, caseDocSchema, equalityDocSchema, outboxDocSchema, payrollExportDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from './documents.schema';
 
 /**
  * Parses a stored document, or throws InvalidDocumentError naming its id. The detail lists the failing
@@ -66,4 +66,12 @@ export const payrollExportId = (schoolId: string, cycleId: string): string => `p
 export function checkPayrollExport(record: PayrollExportRecord, expectedVersion: number | null): PayrollExportRecord & { schemaVersion: typeof SCHEMA_VERSION } {
   const stored = { ...record, version: (expectedVersion ?? 0) + 1, schemaVersion: SCHEMA_VERSION };
   return readDocument(payrollExportDocSchema, stored, payrollExportId(record.schoolId, record.cycleId));
+}
+
+/** The id a person's equality answers are known by in errors: school and person, never an answer. */
+export const equalityId = (schoolId: string, personId: string): string => `equality ${schoolId}/${personId}`;
+
+/** Checks a person's equality answers before storing them and returns them as stored, stamped (R-RPT-1). */
+export function checkEquality(record: EqualityRecord): EqualityRecord & { schemaVersion: typeof SCHEMA_VERSION } {
+  return readDocument(equalityDocSchema, { ...record, schemaVersion: SCHEMA_VERSION }, equalityId(record.schoolId, record.personId));
 }
