@@ -48,6 +48,12 @@ const MIGRATIONS: string[] = [
     PRIMARY KEY (school_id, cycle_id)) STRICT;
   CREATE INDEX payroll_exports_expiry ON payroll_exports (expires_at);
   `,
+  // 3: each person's equality answers, apart from cases and people; no expiry of their own (R-RPT-1).
+  `
+  CREATE TABLE equality (
+    school_id TEXT NOT NULL, person_id TEXT NOT NULL, doc TEXT NOT NULL,
+    PRIMARY KEY (school_id, person_id)) STRICT;
+  `,
 ];
 
 /** Brings the file's schema up to date; refuses a file written by a newer release. */

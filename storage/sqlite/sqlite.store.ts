@@ -6,6 +6,7 @@ import { systemClock, type Clock } from '../../services/shared/time';
 import { iso } from '../shared/store-rules';
 import { sqliteAudit, sqliteCases, sqliteOutbox } from './sqlite-case.repository';
 import { sqliteConversations, sqlitePeople, sqliteSchools } from './sqlite-directory.repository';
+import { sqliteEquality } from './sqlite-equality.repository';
 import { migrate } from './sqlite-migrations';
 import { sqlitePayrollExports } from './sqlite-payroll.repository';
 import { sqliteIdempotency, sqliteReminders } from './sqlite-reminder.repository';
@@ -50,6 +51,7 @@ export function openSqliteStore<S>(options: SqliteStoreOptions<S>): Store<S> {
     audit: sqliteAudit(db),
     idempotency: sqliteIdempotency(db),
     payrollExports: sqlitePayrollExports(db),
+    equality: sqliteEquality(db),
     purgeExpired: async (now) => purgeAll.immediate(iso(now)),
     ping: async () => {
       ping.get();
