@@ -6,7 +6,7 @@ import { z } from 'zod/v4';
 // cases, outbox messages, reminders and audit events apart inside the one `cases` container.
 
 /** The kinds of document, one per record type. */
-export type DocType = 'school' | 'person' | 'case' | 'outbox' | 'reminder' | 'audit' | 'conversation' | 'idempotency' | 'payroll-export';
+export type DocType = 'school' | 'person' | 'case' | 'outbox' | 'reminder' | 'audit' | 'conversation' | 'idempotency' | 'payroll-export' | 'equality';
 
 /** The id of the document that holds record `id` of kind `type`. */
 export function docId(type: DocType, id: string): string {
@@ -14,7 +14,7 @@ export function docId(type: DocType, id: string): string {
 }
 
 /** The container names; `containers.json` is their definition. */
-export const CONTAINERS = { schools: 'schools', people: 'people', cases: 'cases', conversations: 'conversations', idempotency: 'idempotency' } as const;
+export const CONTAINERS = { schools: 'schools', people: 'people', cases: 'cases', conversations: 'conversations', idempotency: 'idempotency', equality: 'equality' } as const;
 
 /** The Cosmos-only fields around a record. */
 export interface Wrapped {

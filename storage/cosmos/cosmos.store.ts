@@ -4,6 +4,7 @@ import { systemClock, type Clock } from '../../services/shared/time';
 import { cosmosAudit, cosmosCases, cosmosOutbox } from './cosmos-case.repository';
 import { CONTAINERS } from './cosmos-documents';
 import { cosmosConversations, cosmosPeople, cosmosSchools } from './cosmos-directory.repository';
+import { cosmosEquality } from './cosmos-equality.repository';
 import { cosmosPayrollExports } from './cosmos-payroll.repository';
 import { cosmosIdempotency, cosmosReminders } from './cosmos-reminder.repository';
 
@@ -40,6 +41,7 @@ export function openCosmosStore<S>(options: CosmosStoreOptions<S>): Store<S> {
     audit: cosmosAudit(cases, clock),
     idempotency: cosmosIdempotency(db.container(CONTAINERS.idempotency)),
     payrollExports: cosmosPayrollExports(cases, clock),
+    equality: cosmosEquality(db.container(CONTAINERS.equality)),
     ping: async () => {
       await db.read();
     },
