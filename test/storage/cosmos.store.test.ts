@@ -1,11 +1,12 @@
 import { FixedClock } from '../../services/shared/time';
-import { ensureContainers } from '../../storage/cosmos/cosmos-containers';
+import { containerDefinitions, ensureContainers } from '../../storage/cosmos/cosmos-containers';
 import { docId } from '../../storage/cosmos/cosmos-documents';
 import { openCosmosStore } from '../../storage/cosmos/cosmos.store';
 import { openStore } from '../../storage/open-store';
 import { startCosmosServer, type CosmosTestServer } from './cosmos-server';
 import { describeStoreContract } from './store.contract';
 import { aWrite, NOW, parseTestState, type StoreHarness } from './store-fixtures';
+import { anEquality } from './store-equality.contract';
 import { anExport } from './store-payroll.contract';
 
 // The Cosmos DB store through the real SDK against a real Cosmos protocol server on loopback
@@ -37,6 +38,9 @@ async function openCosmos(): Promise<StoreHarness> {
       // Where the adapter keeps a case: its state under `caseState` (see caseBody).
       const { state, ...rest } = raw as { state?: unknown };
       await database.container('cases').items.upsert({ ...rest, caseState: state, id: docId('case', id), recordId: id, type: 'case', schoolId });
+    },
+    plantRawEquality: async (schoolId, personId, raw) => {
+      await database.container('equality').items.upsert({ ...(raw as object), id: docId('equality', personId), recordId: personId, type: 'equality', schoolId });
     },
     dispose: async () => {
       await store.close();
@@ -75,6 +79,23 @@ describe('Cosmos DB payroll export document', () => {
     const db = server.client.database(`ipp-test-${databases}`);
     const { resource } = await db.container('cases').item(docId('payroll-export', '2025-09-01'), 'school-a').read<{ ttl?: number; type?: string; version?: number }>();
     expect(resource).toMatchObject({ type: 'payroll-export', version: 2, ttl: (Date.parse('2032-09-01T00:00:00.000Z') - Date.parse(NOW)) / 1000 });
+    await harness.dispose();
+  });
+});
+
+describe('Cosmos DB equality document', () => {
+  it('R-RPT-1: equality answers live in their own container, in the school’s partition, with no ttl and the answers left out of the index', async () => {
+    expect(containerDefinitions.find((c) => c.id === 'equality')).toMatchObject({ partitionKey: '/schoolId', indexingPolicy: { excludedPaths: expect.arrayContaining([{ path: '/answers/*' }]) } });
+    expect(containerDefinitions.find((c) => c.id === 'equality')?.defaultTtl).toBeUndefined();
+    const harness = await openCosmos();
+    await harness.store.equality.put(anEquality());
+    if (!server) throw new Error('server not started');
+    const db = server.client.database(`ipp-test-${databases}`);
+    const { resource } = await db.container('equality').item(docId('equality', 'p-ada'), 'school-a').read<{ ttl?: number; type?: string; recordId?: string }>();
+    expect(resource).toMatchObject({ type: 'equality', recordId: 'p-ada', schoolId: 'school-a', answers: anEquality().answers });
+    expect(resource?.ttl).toBeUndefined();
+    const { resources: inCases } = await db.container('cases').items.query("SELECT * FROM c WHERE c.type = 'equality'").fetchAll();
+    expect(inCases).toEqual([]);
     await harness.dispose();
   });
 });

@@ -16,6 +16,9 @@ async function openMemory(): Promise<StoreHarness> {
     plantRawCase: async (schoolId, id, raw) => {
       tables.cases.set(`${schoolId}|${id}`, { doc: raw, expiresAt: null });
     },
+    plantRawEquality: async (schoolId, personId, raw) => {
+      tables.equality.set(`${schoolId}|${personId}`, { doc: raw, expiresAt: null });
+    },
     dispose: () => store.close(),
   };
 }

@@ -6,6 +6,7 @@ import { openStore } from '../../storage/open-store';
 import { openSqliteStore } from '../../storage/sqlite/sqlite.store';
 import { DUE_EXPIRED_LEASE_SQL, DUE_PENDING_SQL } from '../../storage/sqlite/sqlite-reminder.repository';
 import { aReminder, aSchool, parseTestState } from './store-fixtures';
+import { anEquality } from './store-equality.contract';
 import { anExport } from './store-payroll.contract';
 
 let dir = '';
@@ -21,7 +22,7 @@ describe('embedded SQLite file', () => {
     await first.close();
     const file = path.join(dir, 'data', 'ipp.sqlite');
     const db = new Database(file, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(2);
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
     const again = openSqliteStore({ file, parseCaseState: parseTestState });
@@ -35,13 +36,33 @@ describe('embedded SQLite file', () => {
     await first.schools.save(aSchool(), null);
     await first.close();
     const old = new Database(file);
-    old.exec('DROP TABLE payroll_exports');
+    old.exec('DROP TABLE payroll_exports; DROP TABLE equality');
     old.pragma('user_version = 1');
     old.close();
     const again = openSqliteStore({ file, parseCaseState: parseTestState });
     expect((await again.schools.get('school-a'))?.version).toBe(1);
     expect((await again.payrollExports.save(anExport(), null)).version).toBe(1);
     await again.close();
+  });
+
+  it('R-RPT-1: a file from the release before equality answers gains their table on open, with nothing made up, and keeps what it held', async () => {
+    const file = path.join(dir, 'ipp.sqlite');
+    const first = openSqliteStore({ file, parseCaseState: parseTestState });
+    await first.payrollExports.save(anExport(), null);
+    await first.close();
+    const old = new Database(file);
+    old.exec('DROP TABLE equality');
+    old.pragma('user_version = 2');
+    old.close();
+    const again = openSqliteStore({ file, parseCaseState: parseTestState });
+    expect((await again.payrollExports.get('school-a', '2025-09-01'))?.version).toBe(1);
+    expect(await again.equality.listForSchool('school-a')).toEqual([]);
+    await again.equality.put(anEquality());
+    expect(await again.equality.get('school-a', 'p-ada')).toEqual(anEquality());
+    await again.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    db.close();
   });
 
   it('refuses a file written by a newer release rather than guessing at its schema', () => {

@@ -32,6 +32,11 @@ async function openSqlite(): Promise<StoreHarness> {
       ).run(schoolId, id, JSON.stringify(raw));
       db.close();
     },
+    plantRawEquality: async (schoolId, personId, raw) => {
+      const db = new Database(file);
+      db.prepare('INSERT INTO equality (school_id, person_id, doc) VALUES (?, ?, ?) ON CONFLICT (school_id, person_id) DO UPDATE SET doc = excluded.doc').run(schoolId, personId, JSON.stringify(raw));
+      db.close();
+    },
     dispose: () => store.close(),
   };
 }

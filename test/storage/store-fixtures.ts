@@ -14,6 +14,8 @@ export interface StoreHarness {
   clock: FixedClock;
   /** Writes a raw case document where the store keeps case `id`, bypassing every check (a corrupt or future document). */
   plantRawCase(schoolId: string, id: string, raw: unknown): Promise<void>;
+  /** Writes a raw equality document where the store keeps that person's answers, bypassing every check. */
+  plantRawEquality(schoolId: string, personId: string, raw: unknown): Promise<void>;
   dispose(): Promise<void>;
 }
 

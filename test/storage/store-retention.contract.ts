@@ -1,3 +1,4 @@
+import { anEquality } from './store-equality.contract';
 import { anExport } from './store-payroll.contract';
 import { aCase, anAudit, anOutbox, aReminder, aWrite, NOW, type StoreHarness } from './store-fixtures';
 
@@ -62,6 +63,16 @@ export function retentionContract(open: () => Promise<StoreHarness>): void {
     expect(await purge('2026-11-26T09:00:00.000Z')).toBe(1);
     expect(await purge('2026-12-25T09:00:00.000Z')).toBe(1);
     expect((await store.outbox.pending(10)).map((m) => m.id)).toEqual(['out-2']);
+    await dispose();
+  });
+
+  it('R-RPT-1: equality answers have no expiry of their own: a purge, however late, leaves them', async () => {
+    const { store, dispose } = await open();
+    const purge = store.purgeExpired?.bind(store);
+    if (!purge) throw new Error('this store must purge');
+    await store.equality.put(anEquality());
+    expect(await purge('2099-01-01T00:00:00.000Z')).toBe(0);
+    expect(await store.equality.get('school-a', 'p-ada')).toEqual(anEquality());
     await dispose();
   });
 }

@@ -1,5 +1,6 @@
 import { casesContract } from './store-cases.contract';
 import { directoryContract } from './store-directory.contract';
+import { equalityContract } from './store-equality.contract';
 import type { StoreHarness } from './store-fixtures';
 import { payrollExportsContract } from './store-payroll.contract';
 import { remindersContract } from './store-reminders.contract';
@@ -26,5 +27,6 @@ export function describeStoreContract(name: string, open: () => Promise<StoreHar
     casesContract(h);
     remindersContract(h);
     payrollExportsContract(h);
+    equalityContract(h);
   });
 }
