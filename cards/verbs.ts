@@ -25,6 +25,12 @@ export const Verbs = {
   cycleLaunch: 'ipp.cycle.launch',
   /** Who cannot be reached in chat yet. */
   unreachableShow: 'ipp.unreachable.show',
+  /** The person's own equality answers: the form to answer, change or remove them (R-RPT-1). */
+  equalityShow: 'ipp.equality.show',
+  /** Saves the person's own equality answers from the form (R-RPT-1). */
+  equalitySave: 'ipp.equality.save',
+  /** Deletes the person's own equality answers (R-RPT-1). */
+  equalityRemove: 'ipp.equality.remove',
   /** Local mode only: act as another person of the demo school, to walk a cycle from every chair. */
   devActAs: 'ipp.dev.act-as',
 } as const;

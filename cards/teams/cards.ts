@@ -3,6 +3,7 @@ import caseTemplate from '../templates/case.json';
 import formTemplate from '../templates/form.json';
 import listTemplate from '../templates/list.json';
 import errorTemplate from '../templates/error.json';
+import equalityTemplate from '../templates/equality.json';
 import homeTemplate from '../templates/home.json';
 import nudgeTemplate from '../templates/nudge.json';
 import welcomeTemplate from '../templates/welcome.json';
@@ -11,6 +12,7 @@ import type { CaseView } from '../views/case.view';
 import type { FormView } from '../views/forms';
 import type { ListView } from '../views/list.view';
 import type { ErrorView } from '../views/error.view';
+import type { EqualityFormView } from '../views/equality.view';
 import type { HomeView } from '../views/home.view';
 import type { NudgeView } from '../views/nudge.view';
 import type { WelcomeView } from '../views/welcome.view';
@@ -39,5 +41,8 @@ export const formCard = (view: FormView): AdaptiveCardJson => renderCard(formTem
 /** A list with a button or two per item (queues, access). */
 export const listCard = (view: ListView): AdaptiveCardJson => renderCard(listTemplate, { links: [], ...view });
 
+/** A person's own equality questions, prefilled with their stored answers (R-RPT-1). */
+export const equalityCard = (view: EqualityFormView): AdaptiveCardJson => renderCard(equalityTemplate, view);
+
 /** Every template, by name, for the template checks in the tests. */
-export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate, actAs: actAsTemplate, nudge: nudgeTemplate, case: caseTemplate, form: formTemplate, list: listTemplate } as const;
+export const templates = { welcome: welcomeTemplate, home: homeTemplate, error: errorTemplate, actAs: actAsTemplate, nudge: nudgeTemplate, case: caseTemplate, form: formTemplate, list: listTemplate, equality: equalityTemplate } as const;

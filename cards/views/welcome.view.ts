@@ -39,6 +39,7 @@ export function welcomeView(input: WelcomeInput): WelcomeView {
         'Fill in your self-assessment before a meeting: say "self-assessment"',
         'Draft and agree your objectives: say "objectives"',
         'See who can read your record',
+        'Answer the optional equality questions, or change or remove your answers: say "equality"',
       ],
     },
   ];
@@ -56,6 +57,9 @@ export function welcomeView(input: WelcomeInput): WelcomeView {
     intro: `${intro} You’re set up at ${schoolName}.`,
     sections,
     note: 'Everything about your appraisal stays in this private chat.',
-    actions: [{ verb: Verbs.homeShow, title: 'Show my appraisal', data: {} }],
+    actions: [
+      { verb: Verbs.homeShow, title: 'Show my appraisal', data: {} },
+      { verb: Verbs.equalityShow, title: 'Equality questions (optional)', data: {} },
+    ],
   };
 }

@@ -1,7 +1,8 @@
-import { actAsCard, errorCard, homeCard, templates, welcomeCard } from '../../cards/teams/cards';
+import { actAsCard, equalityCard, errorCard, homeCard, templates, welcomeCard } from '../../cards/teams/cards';
 import { errorBlocks, homeBlocks, welcomeBlocks } from '../../cards/slack/blocks';
 import { actAsView } from '../../cards/views/act-as.view';
 import { apologyView, errorView } from '../../cards/views/error.view';
+import { equalityFormView } from '../../cards/views/equality.view';
 import { homeView } from '../../cards/views/home.view';
 import { welcomeView } from '../../cards/views/welcome.view';
 import { allVerbs } from '../../cards/verbs';
@@ -32,6 +33,7 @@ describe('card templates', () => {
     ['error with fields', () => errorCard(fixtures.error())],
     ['apology', () => errorCard(fixtures.apology())],
     ['act as (local mode)', () => actAsCard(actAsView('Priya Lockwood', [{ id: 'p-sam', name: 'Sam Fielding', jobTitle: 'Teaching Assistant', roles: [] }]))],
+    ['equality questions (answers stored)', () => equalityCard(equalityFormView({ stored: { answers: { gender: 'woman' }, source: 'self', updatedOn: '2026-11-24' }, threshold: 10 }))],
   ])('%s renders to a valid Adaptive Card 1.5 with every binding resolved', (_name, render) => {
     const card = render();
     expect(cardProblems(card)).toEqual([]);

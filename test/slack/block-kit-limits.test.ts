@@ -1,9 +1,11 @@
 import fc from 'fast-check';
 import { errorBlocks, homeBlocks, nudgeBlocks, welcomeBlocks } from '../../cards/slack/blocks';
 import { caseBlocks, formModal, listBlocks } from '../../cards/slack/case-blocks';
+import { equalityMessageBlocks, equalityModal } from '../../cards/slack/equality-blocks';
 import { accessView, caseView } from '../../cards/views/case.view';
 import type { CaseView } from '../../cards/views/case.view';
 import { apologyView, errorView } from '../../cards/views/error.view';
+import { equalityFormView } from '../../cards/views/equality.view';
 import { formFor, needsForm } from '../../cards/views/forms';
 import type { FormView } from '../../cards/views/forms';
 import { homeView } from '../../cards/views/home.view';
@@ -84,6 +86,12 @@ describe('Block Kit limits, for every view from every fixture view-model (R-CHAT
     expect(modalProblems(modal)).toEqual([]);
   });
 
+  it('R-RPT-1: the equality questions are a modal within the limits, plain and with an error on every question', () => {
+    const plain = equalityFormView({ stored: null, threshold: 10 });
+    const fieldErrors = Object.fromEntries(plain.fields.map((f) => [f.id, 'Please choose one of the options.']));
+    for (const view of [plain, equalityFormView({ stored: null, threshold: 10, fieldErrors })]) expect(modalProblems(equalityModal(view))).toEqual([]);
+  });
+
   it('R-PRV-1: the access list at every stage fits one message', () => {
     for (const { state } of at) expect(messageProblems(listBlocks(accessView(state)))).toEqual([]);
   });
@@ -118,6 +126,7 @@ describe('Block Kit limits, for every view from every fixture view-model (R-CHAT
     ['error with fields', () => errorBlocks(errorView({ code: 'CASE.INVALID_INPUT', message: 'Please check the form.', fields: { headline: 'Write a headline of up to 300 characters.' } }))],
     ['apology', () => errorBlocks(apologyView('ref-123'))],
     ['nudge', () => nudgeBlocks(nudgeView({ kind: 'nudge', title: 'Your self-assessment is due Tuesday 5 January', lines: ['A reminder.'], due: '2027-01-05', open: { verb: formVerb('self-assessment.submit'), title: 'Open self-assessment', caseId: 'case-1', version: 7 } }))],
+    ['equality questions (answers stored)', () => equalityMessageBlocks(equalityFormView({ stored: { answers: { gender: 'woman' }, source: 'import', updatedOn: '2026-09-01' }, threshold: 10 }))],
     ['digest', () => nudgeBlocks(nudgeView({ kind: 'digest', title: 'Overdue', lines: Array.from({ length: 400 }, (_, i) => `Person ${i}: objectives`), due: null, open: null }))],
   ])('R-CHAT-1: %s is within the limits', (_name, render) => {
     expect(messageProblems(render())).toEqual([]);
