@@ -22,6 +22,7 @@ import { homeScreen, welcomeScreen } from '../screens';
 import { LocalIdentitySwitch, registerActAsRoutes } from './act-as.routes';
 import { registerAdminRoutes } from './admin.routes';
 import { registerCaseRoutes, renderCaseScreen } from './case.routes';
+import { registerEqualityRoutes } from './equality.routes';
 import { caseScreen, myCase } from '../case-screens';
 import { moderationScreen, teamScreen } from '../queue-screens';
 
@@ -183,16 +184,18 @@ export function createTeamsBot({ config, store, logger, clock, runtime, reportLi
     privateOnly: (context: TurnContext) => (isPersonal(context.activity) ? null : errorCard(errorView({ code: 'CHAT.NOT_PRIVATE', message: PRIVATE_ONLY }))),
   };
   registerCaseRoutes(app, caseRouteDeps);
+  // A typed command answers with a card, once per activity, in a personal chat only.
+  const sayCard = async (context: TurnContext, handler: (actor: Actor) => Promise<AdaptiveCardJson>): Promise<void> => {
+    if (!(await firstDelivery(context))) return;
+    if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
+    await sendCard(context, await handler(await actorOf(context)));
+  };
   registerAdminRoutes(app, {
     ...caseRouteDeps,
     reportLinks: reportLinks ?? reportLinksFor(config, clock, logger),
-    // A typed command answers with a card, once per activity, in a personal chat only.
-    say: async (context, handler) => {
-      if (!(await firstDelivery(context))) return;
-      if (!isPersonal(context.activity)) return void (await context.sendActivity(PRIVATE_ONLY));
-      await sendCard(context, renderCaseScreen(await handler(await actorOf(context))));
-    },
+    say: (context, handler) => sayCard(context, async (actor) => renderCaseScreen(await handler(actor))),
   });
+  registerEqualityRoutes(app, { ...caseRouteDeps, sayCard });
 
   // Anything else typed: say what I understand, kindly.
   app.activity('message', async (context) => {
