@@ -14,4 +14,7 @@ export * from './case-deadlines';
 export * from './appeal-grounds';
 export * from './from-cases';
 export * from './report-csv-inputs';
+export * from './equality-csv';
+export * from './equality-labels';
+export * from './stored-equality';
 export * from './anonymised-sample';

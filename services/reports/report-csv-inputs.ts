@@ -2,26 +2,13 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod/v4';
 import { fail, ok } from '../shared/result';
 import type { Result } from '../shared/result';
-import { equalityInputSchema } from './report-input';
-import type { EqualityInput } from './report-input';
 
-// Files a school hands the reports: equality answers (kept apart from the cases, R-RPT-1) and current pay
-// points for payroll (the roster holds none, R-PAY-1). Both are keyed by staff id and checked row by row.
+// Files a school hands the reports: current pay points for payroll (the roster holds none, R-PAY-1), keyed by
+// staff id and checked row by row. The equality file has its own reader (equality-csv.ts).
 
 /** Codes of the CSV inputs' expected failures. */
 export type ReportCsvError = 'REPORT.CSV_INVALID';
 
-const blankToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim().toLowerCase() : v);
-const equalityRowSchema = z.object({
-  staffId: z.string().trim().min(1),
-  ethnicity: z.preprocess(blankToUndefined, equalityInputSchema.shape.ethnicity),
-  gender: z.preprocess(blankToUndefined, equalityInputSchema.shape.gender),
-  sexualOrientation: z.preprocess(blankToUndefined, equalityInputSchema.shape.sexualOrientation),
-  disability: z.preprocess(blankToUndefined, equalityInputSchema.shape.disability),
-  religionOrBelief: z.preprocess(blankToUndefined, equalityInputSchema.shape.religionOrBelief),
-  ageBand: z.preprocess(blankToUndefined, equalityInputSchema.shape.ageBand),
-  tradeUnionMember: z.preprocess(blankToUndefined, equalityInputSchema.shape.tradeUnionMember),
-});
 const pointRowSchema = z.object({ staffId: z.string().trim().min(1), currentPoint: z.coerce.number().int().min(1).max(99) });
 
 function rows<T>(text: string, schema: z.ZodType<T>, what: string): Result<T[], ReportCsvError> {
@@ -41,13 +28,6 @@ function rows<T>(text: string, schema: z.ZodType<T>, what: string): Result<T[], 
   const twice = ids.find((id, i) => ids.indexOf(id) !== i);
   if (twice !== undefined) return fail('REPORT.CSV_INVALID', `Staff id ${twice} is in the ${what} file twice.`);
   return ok(out);
-}
-
-/** Equality answers by staff id, from a CSV with a `staffId` column and one column per characteristic (R-RPT-1). */
-export function parseEqualityCsv(text: string): Result<Map<string, EqualityInput>, ReportCsvError> {
-  const parsed = rows(text, equalityRowSchema, 'equality');
-  if (!parsed.ok) return parsed;
-  return ok(new Map(parsed.value.map(({ staffId, ...answers }) => [staffId, equalityInputSchema.parse(Object.fromEntries(Object.entries(answers).filter(([, v]) => v !== undefined)))])));
 }
 
 /** Current pay points by staff id, from a CSV with `staffId` and `currentPoint` columns (R-PAY-1). */
