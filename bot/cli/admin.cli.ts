@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { parseCaseState } from '../../services/case';
 import { openStore } from '../../storage/open-store';
 import { cycleCommand } from './admin/admin-cycle';
+import { equalityCommand } from './admin/admin-equality';
 import { peopleCommand, reviewerCommand, rosterCommand, schoolCommand } from './admin/admin-commands';
 import type { Options } from './admin/admin-commands';
 import { slackCommand } from './admin/admin-identity';
@@ -13,7 +14,7 @@ import type { Output } from './admin/admin-output';
 // School set-up from the command line: `npm run admin -- <command> [options]` (R-ROLE-1, R-ROLE-3, R-OBJ-2).
 // Bad input exits with code 2 and one line on stderr; results go to stdout as a table, or JSON with --json.
 
-const USAGE = 'usage: admin <school create|school closures|school priorities|school statement-date|roster import|reviewer set|cycle launch|slack link|unreachable|people|report|export person|retention> [--data-dir DIR] [--json]';
+const USAGE = 'usage: admin <school create|school closures|school priorities|school statement-date|roster import|reviewer set|cycle launch|slack link|unreachable|people|report|equality import|equality summary|export person|retention> [--data-dir DIR] [--json]';
 
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
@@ -36,10 +37,10 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const o = parsed.values as Options;
-  const [command, sub] = parsed.positionals;
+  const [command, sub, third] = parsed.positionals;
   const today = typeof o.today === 'string' ? o.today : londonToday();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) return usage('--today must be YYYY-MM-DD');
-  if (!command || !['school', 'roster', 'reviewer', 'cycle', 'slack', 'people', 'unreachable', 'report', 'export', 'retention'].includes(command)) return usage(USAGE);
+  if (!command || !['school', 'roster', 'reviewer', 'cycle', 'slack', 'people', 'unreachable', 'report', 'equality', 'export', 'retention'].includes(command)) return usage(USAGE);
   const dataDir = String(o['data-dir']);
   mkdirSync(dataDir, { recursive: true });
   const store = await openStore({ kind: 'embedded', dataDir }, parseCaseState);
@@ -50,6 +51,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'reviewer') out = await reviewerCommand(store, sub, o);
     else if (command === 'cycle') out = await cycleCommand(store, sub, o, today);
     else if (command === 'report') out = await reportCommand(store, sub, o, today);
+    else if (command === 'equality') out = await equalityCommand(store, sub, third, o, typeof o.today === 'string' ? `${today}T12:00:00.000Z` : new Date().toISOString());
     else if (command === 'export') out = await exportCommand(store, sub, o);
     else if (command === 'retention') out = await retentionCommand(store, o, today);
     else if (command === 'slack') out = await slackCommand(store, sub, typeof o.school === 'string' ? o.school : undefined, process.env);
