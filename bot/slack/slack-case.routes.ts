@@ -72,8 +72,8 @@ export function registerSlackCaseRoutes(app: App, deps: SlackRouteDeps): void {
     const message = container.success && container.data.type === 'message' && isDirectMessage(container.data.channel_id) && container.data.message_ts
       ? { channel: container.data.channel_id, ts: container.data.message_ts }
       : null;
-    if (answer.kind === 'form') {
-      await app.client.views.open({ trigger_id: body.trigger_id, view: formModal(answer.view, message) as never });
+    if (answer.kind === 'form' || answer.kind === 'modal') {
+      await app.client.views.open({ trigger_id: body.trigger_id, view: (answer.kind === 'form' ? formModal(answer.view, message) : answer.view) as never });
       return;
     }
     // Replace the pressed message (its buttons are spent); from the App Home, answer in the DM and refresh the Home.

@@ -4,11 +4,13 @@ import { launchScreen, setupScreen, unreachableScreen } from '../admin-screens';
 import { moderationScreen, teamScreen } from '../queue-screens';
 import { londonWallClock } from '../../services/shared/london-time';
 import { assertNever } from '../../services/shared/result';
+import { equalityMessage } from './slack-equality';
 import { help, myAppraisal, screenMessage } from './slack-screens';
 import type { SlackAnswer, SlackScreenDeps } from './slack-screens';
 
 // `/ipp <words>` and a DM typed to the bot understand the same words as the Teams bot (R-CHAT-1): help,
-// status (my appraisal), objectives, self-assessment, my team, moderation, and the head's set-up commands.
+// status (my appraisal), objectives, self-assessment, my team, moderation, the head's set-up commands, and the
+// person's own equality questions.
 
 /** The slash command, the global shortcut and the events the bot answers: the manifest declares the same. */
 export const SLACK_COMMAND = '/ipp';
@@ -26,6 +28,7 @@ const WORDS = {
   setup: /^(setup|set up|set-up)$/,
   launch: /^launch( the)?( cycle)?$/,
   unreachable: /^(who is unreachable|unreachable)$/,
+  equality: /^(equality|equality questions|my equality answers)$/,
 } as const;
 
 type Message = Extract<SlackAnswer, { kind: 'message' }>;
@@ -53,6 +56,8 @@ export async function answerText(deps: SlackScreenDeps, actor: Actor, typed: str
       return screenMessage(await setupScreen(store, runtime, actor));
     case 'unreachable':
       return screenMessage(await unreachableScreen(store, actor));
+    case 'equality':
+      return equalityMessage(deps, actor);
     case 'launch': {
       const today = londonWallClock(runtime.deps.clock.now()).day;
       const year = actor.school ? Number((await runtime.policies.forSchool(actor.school.id)).cycleContaining(today).start.slice(0, 4)) : 0;

@@ -14,12 +14,17 @@ import type { ProductStore } from '../compose';
 import { accessScreen, approveAll, moderationScreen, teamScreen } from '../queue-screens';
 import type { ListScreen } from '../queue-screens';
 import { homeScreen, welcomeScreen } from '../screens';
+import { equalityButton } from './slack-equality';
 
 // What a Slack button or typed command answers with: the shared use-cases' screens, rendered as Block Kit
 // from the same view-models as the Teams cards (R-CHAT-1). Who may act is decided there, from the store.
 
 /** A message to show, or a form to open as a modal. */
-export type SlackAnswer = { kind: 'message'; blocks: Block[]; text: string; changed: boolean } | { kind: 'form'; view: FormView };
+export type SlackAnswer =
+  | { kind: 'message'; blocks: Block[]; text: string; changed: boolean }
+  | { kind: 'form'; view: FormView }
+  /** A modal of its own, ready to open (the equality questions). */
+  | { kind: 'modal'; view: Record<string, unknown> };
 
 /** What the use-cases need. */
 export interface SlackScreenDeps {
@@ -56,7 +61,7 @@ export async function help(store: ProductStore, actor: Actor): Promise<Extract<S
 
 /** True when pressing this verb changes the record (so a second press of the same button is a replay). */
 export const changesRecord = (verb: string): boolean =>
-  commandOfVerb(verb)?.form === false || verb === Verbs.moderationApproveAll || verb === Verbs.cycleLaunch;
+  commandOfVerb(verb)?.form === false || verb === Verbs.moderationApproveAll || verb === Verbs.cycleLaunch || verb === Verbs.equalitySave || verb === Verbs.equalityRemove;
 
 /** The answer to a button: `ipp.form.*` opens a form, `ipp.do.*` runs the command, the rest show something. */
 export async function answerButton(deps: SlackScreenDeps, actor: Actor, verb: string, data: Record<string, unknown>): Promise<SlackAnswer> {
@@ -64,6 +69,8 @@ export async function answerButton(deps: SlackScreenDeps, actor: Actor, verb: st
   const command = commandOfVerb(verb);
   if (command?.form) return answerOf(await formScreen(store, runtime, actor, command.type, data));
   if (command) return answerOf(await runCaseCommand(store, runtime, actor, { type: command.type, data, channel: 'slack' }), true);
+  const equality = await equalityButton(deps, actor, verb, data);
+  if (equality) return equality;
   switch (verb) {
     case Verbs.homeShow:
       return myAppraisal(deps, actor);

@@ -16,6 +16,7 @@ import { withTeamRole } from '../actor';
 import { slackActor } from './slack-actor';
 import { registerSlackCaseRoutes } from './slack-case.routes';
 import { answerText, OPEN_MY_APPRAISAL, PRIVATE_POINTER, SLACK_COMMAND } from './slack-commands';
+import { registerSlackEqualityRoutes } from './slack-equality';
 import { homeTabBlocks } from './slack-home';
 import { eventKey, firstDelivery, messageKey } from './slack-replay';
 import { myAppraisal } from './slack-screens';
@@ -92,6 +93,7 @@ export function createSlackBot({ config, store, logger, clock, runtime }: SlackB
   }
 
   registerSlackCaseRoutes(app, { store, runtime, clock, logger, publishHome, bestEffort });
+  registerSlackEqualityRoutes(app, { store, runtime, clock });
 
   app.command(SLACK_COMMAND, async ({ ack, command }) => {
     // Typed anywhere but a DM, the channel gets only a pointer; the answer goes to the DM with the bot (R-PRV-1).
