@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Logger } from 'pino';
 import { z } from 'zod/v4';
 import type { IdempotencyStore, SchoolRecord } from '../services/ports/store.port';
-import { cycleGovernorsReport, cycleLabel } from '../services/reports';
+import { cycleGovernorsReport, cycleLabel, equalityByPerson } from '../services/reports';
 import type { GovernorsReport, ReportErrorCode } from '../services/reports';
 import { fail, ok } from '../services/shared/result';
 import type { Result } from '../services/shared/result';
@@ -165,7 +165,10 @@ export async function governorsCycleLabel(runtime: CaseRuntime, schoolId: string
   return cycleLabel((await runtime.policies.forSchool(schoolId)).timeline(cycleYear));
 }
 
-/** The governors' report of one cycle, built fresh from the stored cases (R-RPT-1); the chat summary and the link show it. */
+/**
+ * The governors' report of one cycle, built fresh from the stored cases and the stored equality answers (R-RPT-1);
+ * the chat summary and the link show it. The answers are only counted: no table shows one person's.
+ */
 export async function governorsReportFor(
   store: ProductStore,
   runtime: CaseRuntime,
@@ -177,5 +180,6 @@ export async function governorsReportFor(
   const timeline = policy.timeline(cycleYear);
   const people = await store.people.list(school.id);
   const cases = (await store.cases.listByCycle(school.id, timeline.start)).map((c) => c.state);
-  return cycleGovernorsReport({ schoolName: school.name, policy, timeline, cases, people, asOf: today });
+  const equality = equalityByPerson(await store.equality.listForSchool(school.id));
+  return cycleGovernorsReport({ schoolName: school.name, policy, timeline, cases, people, asOf: today, equality });
 }

@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
 import { STAGES } from '../../../services/case/case-stages';
 import type { CaseState } from '../../../services/case';
+import type { Person } from '../../../services/people/person.schema';
 import { createSchoolPolicy } from '../../../services/policy';
 import { buildSubjectAccessExport, expiredCases, renderSubjectAccessHtml } from '../../../services/records';
 import {
-  anonymisedSample, buildCpdSummary, cycleGovernorsReport, parseEqualityCsv, redactTerms, renderCpdSummaryCsv, renderGovernorsReportCsv, renderGovernorsReportHtml,
-  renderSampleJson, reportInputsFromCases,
+  anonymisedSample, buildCpdSummary, cycleGovernorsReport, equalityByPerson, equalityByStaffId, parseEqualityCsv, redactTerms, renderCpdSummaryCsv, renderGovernorsReportCsv,
+  renderGovernorsReportHtml, renderSampleJson, reportInputsFromCases,
 } from '../../../services/reports';
 import type { ProductStore } from '../../compose';
 import { payrollCommand } from './admin-payroll';
@@ -48,9 +49,20 @@ const written = (o: Options, text: string, what: string): string => {
   return `Wrote the ${what} to ${o.out}.`;
 };
 
-/** The usage line of `report`; payroll's says that the first export is kept and a new one is recorded only on purpose (R-PAY-1). */
+/**
+ * The usage line of `report`; payroll's says that the first export is kept and a new one is recorded only on purpose
+ * (R-PAY-1), governors' that it counts the stored equality answers unless a file is given for one run (R-RPT-1).
+ */
 export const REPORT_USAGE =
-  'usage: admin report <governors|payroll|cpd|sample> --school ID --cycle YYYY; payroll also --points FILE.csv [--out F] [--replace]: the first export of a cycle is kept as what payroll has, a later run gives that file back and lists the changes since, and --replace records a new export once the headteacher has told payroll';
+  'usage: admin report <governors|payroll|cpd|sample> --school ID --cycle YYYY; governors counts the stored equality answers, or with --equality FILE.csv uses that file for this run instead (nothing is stored); payroll also --points FILE.csv [--out F] [--replace]: the first export of a cycle is kept as what payroll has, a later run gives that file back and lists the changes since, and --replace records a new export once the headteacher has told payroll';
+
+/** The equality answers the governors' report counts: the stored ones, or for this run only those of --equality FILE (R-RPT-1). */
+async function equalityForReport(store: ProductStore, schoolId: string, people: readonly Person[], o: Options) {
+  if (typeof o.equality !== 'string') return equalityByPerson(await store.equality.listForSchool(schoolId));
+  const parsed = parseEqualityCsv(readInput(o.equality));
+  if (!parsed.ok) throw new UsageError(parsed.error.message);
+  return equalityByStaffId(parsed.value, people).byPerson;
+}
 
 /** `report governors|payroll|cpd|sample --school ID --cycle YYYY`. */
 export async function reportCommand(store: ProductStore, sub: string | undefined, o: Options, today: string): Promise<Output> {
@@ -68,13 +80,6 @@ export async function reportCommand(store: ProductStore, sub: string | undefined
     const sample = anonymisedSample(c.cases, { size, redact });
     return { data: sample, text: written(o, renderSampleJson(sample), 'sample of statements') };
   }
-  let equality;
-  if (typeof o.equality === 'string') {
-    const parsed = parseEqualityCsv(readInput(o.equality));
-    if (!parsed.ok) throw new UsageError(parsed.error.message);
-    const byStaff = parsed.value;
-    equality = new Map(c.people.flatMap((p) => (byStaff.has(p.staffId) ? [[p.id, byStaff.get(p.staffId)!] as const] : [])));
-  }
   if (sub === 'cpd') {
     const summary = buildCpdSummary(reportInputsFromCases(c.cases, { policy: c.policy, asOf: today, people: c.people }), { redact });
     return { data: summary, text: written(o, renderCpdSummaryCsv(summary), 'CPD summary') };
@@ -82,8 +87,9 @@ export async function reportCommand(store: ProductStore, sub: string | undefined
   const format = o.format ?? 'html';
   if (format !== 'html' && format !== 'csv') throw new UsageError('--format must be html or csv');
   const threshold = o.threshold === undefined ? undefined : Number(o.threshold);
+  const equality = await equalityForReport(store, c.school.id, c.people, o);
   const report = cycleGovernorsReport({
-    schoolName: c.school.name, policy: c.policy, timeline: c.timeline, cases: c.cases, people: c.people, asOf: today, ...(equality ? { equality } : {}), ...(threshold === undefined ? {} : { threshold }),
+    schoolName: c.school.name, policy: c.policy, timeline: c.timeline, cases: c.cases, people: c.people, asOf: today, equality, ...(threshold === undefined ? {} : { threshold }),
   });
   if (!report.ok) throw new UsageError(report.error.message);
   const text = format === 'csv' ? renderGovernorsReportCsv(report.value) : renderGovernorsReportHtml(report.value);
