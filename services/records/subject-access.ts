@@ -1,27 +1,50 @@
 import type { CaseState } from '../case/case-state.schema';
 import type { Person } from '../people/person.schema';
-import type { AuditEvent } from '../ports/store.port';
+import type { AuditEvent, EqualityRecord } from '../ports/store.port';
+import { equalityAnswersInWords } from '../reports/equality-labels';
 import { escapeHtml } from '../reports/html-escape';
+import { dateInWords, londonWallClock } from '../shared/london-time';
 
-// A subject access request: everything held about one person — their roster record, their own cases and the
-// audit events about those cases. Other people appear by id only: their names are taken out (R-PRV-1).
+// A subject access request: everything held about one person — their roster record, their own cases, the audit
+// events about those cases and their equality answers (the one place those are shown one by one, R-RPT-1).
+// Other people appear by id only: their names are taken out (R-PRV-1).
 
 /** Everything held about one person. */
 export interface SubjectAccessExport {
   readonly person: Person;
   readonly cases: readonly CaseState[];
   readonly audit: readonly AuditEvent[];
+  /** Their equality answers, where they came from and when they last changed; `null` when none are held. */
+  readonly equality: Pick<EqualityRecord, 'answers' | 'source' | 'updatedAt'> | null;
 }
 
 /** The export, with other people's names removed from each case (ids stay, so the record still reads). */
-export function buildSubjectAccessExport(person: Person, cases: readonly CaseState[], audit: readonly AuditEvent[]): SubjectAccessExport {
+export function buildSubjectAccessExport(person: Person, cases: readonly CaseState[], audit: readonly AuditEvent[], equality: EqualityRecord | null): SubjectAccessExport {
   const own = cases.filter((c) => c.revieweeId === person.id);
   const ids = new Set(own.map((c) => c.id));
   return {
     person,
     cases: own.map((c) => ({ ...c, names: Object.fromEntries(Object.entries(c.names).filter(([id]) => id === person.id)) })),
     audit: audit.filter((e) => e.caseId !== null && ids.has(e.caseId)),
+    equality: equality !== null && equality.personId === person.id && equality.schoolId === person.schoolId ? { answers: equality.answers, source: equality.source, updatedAt: equality.updatedAt } : null,
   };
+}
+
+const SOURCE_WORDS: Readonly<Record<EqualityRecord['source'], string>> = {
+  self: 'You gave these answers yourself, in your chat with the appraisal bot.',
+  import: 'These answers came from the school’s HR records.',
+};
+
+/** The equality answers in words, or that none are held (R-RPT-1). */
+function equalitySection(equality: SubjectAccessExport['equality']): string[] {
+  if (equality === null) return ['<p>We hold no equality answers for you.</p>'];
+  const day = londonWallClock(new Date(equality.updatedAt)).day;
+  const rows = equalityAnswersInWords(equality.answers).map((a) => `<tr><th scope="row">${escapeHtml(a.question)}</th><td>${escapeHtml(a.answer)}</td></tr>`);
+  return [
+    `<p>${escapeHtml(SOURCE_WORDS[equality.source])} They were last changed on ${escapeHtml(`${dateInWords(day)} ${day.slice(0, 4)}`)}.</p>`,
+    '<p>They are only counted in the report to governors, and never shown to anyone one person at a time. You can change or remove them in your chat with the appraisal bot.</p>',
+    `<table>${rows.join('')}</table>`,
+  ];
 }
 
 function block(value: unknown): string {
@@ -47,6 +70,8 @@ export function renderSubjectAccessHtml(x: SubjectAccessExport): string {
     ...x.cases.map((c) => `<h3>Cycle from ${escapeHtml(c.cycle.start)} to ${escapeHtml(c.cycle.end)}</h3>${block(c)}`),
     `<h2>Who did what, and when (${x.audit.length})</h2>`,
     block(x.audit),
+    '<h2>Your equality answers</h2>',
+    ...equalitySection(x.equality),
     '</body></html>',
   ].join('\n');
 }

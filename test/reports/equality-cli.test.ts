@@ -8,8 +8,9 @@ import type { EqualityRecord } from '../../services/ports/store.port';
 import { EMBEDDED_FILE, openStore } from '../../storage/open-store';
 import { runAdmin } from '../support/admin-cli';
 
-// The equality commands run as a school runs them: a child process on a real SQLite file (R-RPT-1). Invented
-// people only. Everything printed is a count or a staff id: no answer ever, checked against every answer word.
+// The equality commands, and the export command on stored answers, run as a school runs them: a child process
+// on a real SQLite file (R-RPT-1, R-PRV-1). Invented people only. Everything the equality commands print is a
+// count or a staff id: no answer ever, checked against every answer word.
 
 let dir: string;
 const data = () => path.join(dir, 'data');
@@ -127,5 +128,22 @@ describe('admin equality import and summary (R-RPT-1)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr.trim()).toMatch(message);
+  });
+});
+
+describe('stored equality answers in subject access (R-PRV-1)', () => {
+  jest.setTimeout(60_000);
+
+  it('R-PRV-1: a person’s export holds their own answers, in words on the page; someone without answers is told none are held', async () => {
+    const json = JSON.parse((await admin('export', 'person', '--school', SCHOOL, '--person', 'p-priya')).stdout) as { equality: unknown };
+    expect(json.equality).toEqual({ answers: { gender: 'woman', ethnicity: 'asian' }, source: 'self', updatedAt: '2026-10-01T08:00:00.000Z' });
+    const html = (await admin('export', 'person', '--school', SCHOOL, '--person', 'p-priya', '--format', 'html')).stdout;
+    expect(html).toContain('<tr><th scope="row">Ethnic group</th><td>Asian or Asian British</td></tr>');
+    expect(html).toContain('<tr><th scope="row">Gender</th><td>Woman</td></tr>');
+    expect(html).toContain('Thursday 1 October 2026');
+    const none = await admin('export', 'person', '--school', SCHOOL, '--person', 'p-alex', '--format', 'html');
+    expect(none.stdout).toContain('We hold no equality answers for you.');
+    expect(none.stdout).not.toMatch(/Asian or Asian British/);
+    expect((JSON.parse((await admin('export', 'person', '--school', SCHOOL, '--person', 'p-alex')).stdout) as { equality: unknown }).equality).toBeNull();
   });
 });

@@ -107,7 +107,7 @@ export async function exportCommand(store: ProductStore, sub: string | undefined
   if (format !== 'html' && format !== 'json') throw new UsageError('--format must be json or html');
   const cases: CaseState[] = (await allCases(store, school.id)).map((e) => e.state).filter((s) => s.revieweeId === person.id);
   const audit = (await Promise.all(cases.map((s) => store.audit.listForCase(school.id, s.id)))).flat();
-  const x = buildSubjectAccessExport(person, cases, audit);
+  const x = buildSubjectAccessExport(person, cases, audit, await store.equality.get(school.id, person.id));
   return { data: x, text: written(o, format === 'html' ? renderSubjectAccessHtml(x) : JSON.stringify(x, null, 2), 'records') };
 }
 
