@@ -51,10 +51,9 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
     const row = t.payrollExports.get(key(schoolId, cycleId));
     return row ? unstamped(readDocument(payrollExportDocSchema, copy(row.doc), payrollExportId(schoolId, cycleId))) : null;
   };
-  const equality = (k: string, row: { doc: unknown }): EqualityRecord => {
-    const doc = row.doc as { schoolId?: string; personId?: string };
-    return unstamped(readDocument(equalityDocSchema, copy(row.doc), equalityId(doc.schoolId ?? '?', doc.personId ?? k)));
-  };
+  // Errors name the lookup key, never anything read from the document (it may be the faulty answer itself).
+  const equality = (schoolId: string, personId: string, row: { doc: unknown }): EqualityRecord =>
+    unstamped(readDocument(equalityDocSchema, copy(row.doc), equalityId(schoolId, personId)));
   const putReminder = (r: ReminderRecord, expiresAt: Instant | null): void => {
     t.reminders.set(key(r.schoolId, r.id), { doc: copy(reminderDoc(r)), expiresAt });
   };
@@ -205,10 +204,13 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
     equality: {
       get: async (schoolId, personId) => {
         const row = t.equality.get(key(schoolId, personId));
-        return row ? equality(personId, row) : null;
+        return row ? equality(schoolId, personId, row) : null;
       },
       listForSchool: async (schoolId) =>
-        [...t.equality.entries()].filter(([k]) => k.startsWith(`${schoolId}|`)).map(([k, row]) => equality(k, row)).sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+        [...t.equality.entries()]
+          .filter(([k]) => k.startsWith(`${schoolId}|`))
+          .map(([k, row]) => equality(schoolId, k.slice(schoolId.length + 1), row))
+          .sort((a, b) => (a.personId < b.personId ? -1 : 1)),
       put: async (record) => {
         t.equality.set(key(record.schoolId, record.personId), { doc: copy(checkEquality(record)), expiresAt: null });
       },

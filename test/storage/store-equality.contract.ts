@@ -97,6 +97,16 @@ export function equalityContract(h: () => StoreHarness): void {
       expect(await store.equality.get('school-a', 'p-bo')).toEqual(anEquality({ personId: 'p-bo' }));
     });
 
+    it('R-RPT-1: an invalid stored document is named by where it was looked up, not by the school and person it claims', async () => {
+      const { store, plantRawEquality } = h();
+      await plantRawEquality('school-a', 'p-ada', { ...withBadAnswer({ schoolId: 'school-q', personId: 'p-zed' }), schemaVersion: 1 });
+      for (const reader of [() => store.equality.get('school-a', 'p-ada'), () => store.equality.listForSchool('school-a')]) {
+        const read = reader();
+        await expect(read).rejects.toThrow(/equality school-a\/p-ada.*answers\.ethnicity/);
+        await expect(read).rejects.not.toThrow(/school-q|p-zed/);
+      }
+    });
+
     it('a stored document of an unknown schema version is refused on read rather than guessed at', async () => {
       const { store, plantRawEquality } = h();
       await plantRawEquality('school-a', 'p-ada', { ...anEquality(), schemaVersion: 99 });
