@@ -91,6 +91,7 @@ describe('equality answers in the Teams personal chat (R-RPT-1)', () => {
     expect(text((await save(sam, again, { gender: 'prefer-not-to-say', tradeUnionMember: NOT_ANSWERED })).body)).toContain('your answers are saved');
     expect(await stored()).toMatchObject({ answers: { ethnicity: 'white', gender: 'prefer-not-to-say' }, source: 'self', updatedAt: '2026-11-26T09:00:00.000Z' });
 
+    server.t.clock.set('2026-11-27T09:00:00.000Z');
     const removed = await client().press(sam, await open(), Verbs.equalityRemove);
     expect(text(removed.body)).toContain('Your answers are removed.');
     expect(await stored()).toBeNull();
