@@ -7,6 +7,7 @@ import type { Messenger, Sleeper } from '../../services/nudges/messenger.port';
 import { createOutboxRelay } from '../../services/nudges/outbox-relay';
 import { createRelay } from '../../services/nudges/relay';
 import type { Store } from '../../services/ports/store.port';
+import { destroyExpiredEquality } from '../../services/records';
 import type { Clock } from '../../services/shared/time';
 import type { Config } from '../config';
 import { clientCredentialsTokenSource, noToken } from '../messenger/bot-token.source';
@@ -91,14 +92,21 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const digests = digestJob({ store, source: dueWork, clock, windowFor: relayDeps.windowFor });
   // Changes to pay recommendations after the payroll export are flagged to the head once a London day (R-PAY-1).
   const payrollChanges = payrollChangesJob({ store: store as ProductStore, policyFor: policies.forSchool, clock, log: (event, fields) => logger.info({ event, ...fields }, event) });
-  // Records past their retention are destroyed once a London day (R-PRV-2); counts only in the log.
+  // Records past their retention are destroyed once a London day (R-PRV-2); counts only in the log. Leavers'
+  // equality answers have no expiry a store can act on by itself, so they are destroyed here on every store.
   let purgedOn: string | null = null;
   const purgeDaily = async () => {
     const today = londonWallClock(clock.now()).day;
-    if (purgedOn === today || !store.purgeExpired) return;
+    if (purgedOn === today) return;
     purgedOn = today;
-    const purged = await store.purgeExpired(clock.now().toISOString());
-    logger.info({ event: 'retention.purged', purged }, 'expired records destroyed');
+    if (store.purgeExpired) {
+      const purged = await store.purgeExpired(clock.now().toISOString());
+      logger.info({ event: 'retention.purged', purged }, 'expired records destroyed');
+    }
+    for (const school of await store.schools.list()) {
+      const gone = await destroyExpiredEquality(store, { schoolId: school.id, today, at: clock.now().toISOString(), by: { actorId: 'system', channel: 'system' } });
+      if (gone.length > 0) logger.info({ event: 'retention.equality-destroyed', schoolId: school.id, people: gone.length }, 'leavers’ equality answers destroyed');
+    }
   };
   let timer: NodeJS.Timeout | null = null;
   let inFlight: Promise<unknown> = Promise.resolve();

@@ -4,7 +4,7 @@ import { createLogger } from '../../bot/logger';
 import { loadSchedulerConfig } from '../../bot/scheduler/scheduler.config';
 import { startScheduler } from '../../bot/scheduler/scheduler';
 import type { Store } from '../../services/ports/store.port';
-import { aCaseWorld, JORDAN, PRIYA, SCHOOL } from './case-world';
+import { aCaseWorld, ALEX, JORDAN, PRIYA, SCHOOL } from './case-world';
 import type { CaseWorld } from './case-world';
 import { FakeSleeper } from './relay-harness';
 
@@ -79,5 +79,29 @@ describe('the scheduler over stored cases', () => {
     expect(purged.map((l) => typeof l.purged)).toEqual(['number', 'number']);
     expect(purged[0]?.purged).toBeGreaterThan(0);
     for (const l of purged) expect(Object.keys(l).sort()).toEqual(['event', 'level', 'msg', 'purged', 'service', 'time']);
+  });
+  it('R-PRV-2: a leaver’s equality answers go the day after their six years, on a store that purges by itself too, with counts only in the log', async () => {
+    w = await aCaseWorld('memory', '2026-03-16T10:00:00.000Z');
+    const alex = await w.store.people.get(SCHOOL, ALEX);
+    if (!alex) throw new Error('Alex is on the roster');
+    await w.store.people.upsert({ ...alex, leftOn: '2026-08-31' });
+    for (const personId of [ALEX, PRIYA]) await w.store.equality.put({ schoolId: SCHOOL, personId, answers: { gender: 'woman' }, source: 'self', updatedAt: '2026-03-16T10:00:00.000Z' });
+    // Like Cosmos DB, this store has no purge of its own: the answers still go.
+    const store: Store = { ...w.store, purgeExpired: undefined };
+    const held = async () => (await w.store.equality.listForSchool(SCHOOL)).map((r) => r.personId);
+    // Alex left on 31 August 2026: the answers are kept until 31 August 2032 (London), and go on 1 September.
+    w.clock.set('2032-08-31T22:30:00.000Z');
+    const { running, lines } = start(w, store);
+    await running.sweepOnce();
+    expect(await held()).toEqual([ALEX, PRIYA]);
+    w.clock.set('2032-08-31T23:30:00.000Z');
+    await running.sweepOnce();
+    await running.sweepOnce();
+    await running.stop();
+    expect(await held()).toEqual([PRIYA]);
+    const destroyed = lines.filter((l) => l.event === 'retention.equality-destroyed');
+    expect(destroyed.map((l) => [l.schoolId, l.people])).toEqual([[SCHOOL, 1]]);
+    for (const l of destroyed) expect(Object.keys(l).sort()).toEqual(['event', 'level', 'msg', 'people', 'schoolId', 'service', 'time']);
+    expect(lines.filter((l) => l.event === 'retention.purged')).toEqual([]);
   });
 });

@@ -8,9 +8,9 @@ import type { EqualityRecord } from '../../services/ports/store.port';
 import { EMBEDDED_FILE, openStore } from '../../storage/open-store';
 import { runAdmin } from '../support/admin-cli';
 
-// The equality commands, and the export command on stored answers, run as a school runs them: a child process
-// on a real SQLite file (R-RPT-1, R-PRV-1). Invented people only. Everything the equality commands print is a
-// count or a staff id: no answer ever, checked against every answer word.
+// The equality commands, and the export and retention commands on stored answers, run as a school runs them: a
+// child process on a real SQLite file (R-RPT-1, R-PRV-1, R-PRV-2). Invented people only. Everything printed is a
+// count, a person id or a staff id: no answer ever, which each test checks against every answer word.
 
 let dir: string;
 const data = () => path.join(dir, 'data');
@@ -27,7 +27,7 @@ const person = (id: string, name: string, staffId: string, leftOn: string | null
 const ROSTER = [
   person('p-alex', 'Alex Morgan', 'OAK-101'),
   person('p-priya', 'Priya Lockwood', 'OAK-102'),
-  person('p-nadia', 'Nadia Okonkwo', 'OAK-103'),
+  person('p-nadia', 'Nadia Okonkwo', 'OAK-103', '2026-08-31'),
   person('p-tomasz', 'Tomasz Fairweather', 'OAK-104'),
 ];
 /** Priya answered in chat before the HR file came. */
@@ -131,7 +131,7 @@ describe('admin equality import and summary (R-RPT-1)', () => {
   });
 });
 
-describe('stored equality answers in subject access (R-PRV-1)', () => {
+describe('stored equality answers in subject access and retention (R-PRV-1, R-PRV-2)', () => {
   jest.setTimeout(60_000);
 
   it('R-PRV-1: a person’s export holds their own answers, in words on the page; someone without answers is told none are held', async () => {
@@ -145,5 +145,20 @@ describe('stored equality answers in subject access (R-PRV-1)', () => {
     expect(none.stdout).toContain('We hold no equality answers for you.');
     expect(none.stdout).not.toMatch(/Asian or Asian British/);
     expect((JSON.parse((await admin('export', 'person', '--school', SCHOOL, '--person', 'p-alex')).stdout) as { equality: unknown }).equality).toBeNull();
+  });
+
+  it('R-PRV-2: a leaver’s answers are listed by id in the dry run, kept on the last day of year six and destroyed the day after, with a count in the audit', async () => {
+    await admin('equality', 'import', file('hr.csv', HR_FILE), '--school', SCHOOL);
+    const lastDay = await admin('retention', '--school', SCHOOL, '--today', '2032-08-31', '--json');
+    expect(JSON.parse(lastDay.stdout)).toEqual({ expired: [], destroyed: 0, equality: { expired: [], destroyed: 0 } });
+    const dry = await admin('retention', '--school', SCHOOL, '--today', '2032-09-01', '--dry-run');
+    expect(dry.stdout).toContain('1 person(s) whose equality answers are past retention:');
+    expect(dry.stdout).toMatch(/p-nadia\s+2032-08-31/);
+    expect(dry.stdout).not.toMatch(ANSWER_WORDS);
+    expect((await stored()).map((r) => r.personId)).toEqual(['p-alex', 'p-nadia', 'p-priya']);
+    const gone = await admin('retention', '--school', SCHOOL, '--today', '2032-09-01', '--json');
+    expect(JSON.parse(gone.stdout)).toEqual({ expired: [], destroyed: 0, equality: { expired: [{ personId: 'p-nadia', keptUntil: '2032-08-31' }], destroyed: 1 } });
+    expect((await stored()).map((r) => r.personId)).toEqual(['p-alex', 'p-priya']);
+    expect(auditOutsideCases().map((e) => e.action)).toEqual(['equality.import stored=2 kept=1 removed=0', 'retention.equality people=1']);
   });
 });

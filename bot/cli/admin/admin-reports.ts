@@ -3,7 +3,7 @@ import { STAGES } from '../../../services/case/case-stages';
 import type { CaseState } from '../../../services/case';
 import type { Person } from '../../../services/people/person.schema';
 import { createSchoolPolicy } from '../../../services/policy';
-import { buildSubjectAccessExport, expiredCases, renderSubjectAccessHtml } from '../../../services/records';
+import { buildSubjectAccessExport, destroyExpiredEquality, expiredCases, renderSubjectAccessHtml } from '../../../services/records';
 import {
   anonymisedSample, buildCpdSummary, cycleGovernorsReport, equalityByPerson, equalityByStaffId, parseEqualityCsv, redactTerms, renderCpdSummaryCsv, renderGovernorsReportCsv,
   renderGovernorsReportHtml, renderSampleJson, reportInputsFromCases,
@@ -111,13 +111,24 @@ export async function exportCommand(store: ProductStore, sub: string | undefined
   return { data: x, text: written(o, format === 'html' ? renderSubjectAccessHtml(x) : JSON.stringify(x, null, 2), 'records') };
 }
 
-/** `retention --school ID [--dry-run] [--today YYYY-MM-DD]`: cases past six years, destroyed unless a dry run (R-PRV-2). */
+/**
+ * `retention --school ID [--dry-run] [--today YYYY-MM-DD]`: cases past six years, and the equality answers of people
+ * who left six years ago, destroyed unless a dry run (R-PRV-2). Equality answers are listed by person id only.
+ */
 export async function retentionCommand(store: ProductStore, o: Options, today: string): Promise<Output> {
   const { school } = await schoolContext(store, o);
+  const at = `${today}T12:00:00.000Z`;
+  const dryRun = o['dry-run'] === true;
   const expired = expiredCases((await allCases(store, school.id)).map((e) => ({ id: e.id, cycleEnd: e.cycleEnd })), today);
-  if (o['dry-run'] === true || expired.length === 0) return { data: { expired, destroyed: 0 }, text: `${expired.length} case(s) past retention${o['dry-run'] === true ? ' (dry run: nothing was destroyed)' : ''}:\n${table(expired.map((e) => ({ ...e })))}` };
-  if (!store.purgeExpired) throw new UsageError('this store destroys expired records by itself');
-  const destroyed = await store.purgeExpired(`${today}T12:00:00.000Z`);
-  await store.audit.append({ id: `retention-${school.id}-${today}`, schoolId: school.id, caseId: null, actorId: 'admin', action: `retention.purge cases=${expired.length} records=${destroyed}`, at: `${today}T12:00:00.000Z`, channel: 'cli' });
-  return { data: { expired, destroyed }, text: `Destroyed ${expired.length} case(s) past retention (${destroyed} records in all):\n${table(expired.map((e) => ({ ...e })))}` };
+  const purge = store.purgeExpired?.bind(store);
+  if (!dryRun && expired.length > 0 && !purge) throw new UsageError('this store destroys expired records by itself');
+  const equality = await destroyExpiredEquality(store, { schoolId: school.id, today, at, by: { actorId: 'admin', channel: 'cli' }, dryRun });
+  const equalityData = { expired: equality.map((e) => ({ personId: e.personId, keptUntil: e.keptUntil })), destroyed: dryRun ? 0 : equality.length };
+  const equalityText = `${equality.length} person(s) whose equality answers are past retention${dryRun || equality.length === 0 ? '' : ' were destroyed'}:\n${table(equalityData.expired.map((e) => ({ ...e })))}`;
+  if (dryRun || expired.length === 0 || !purge) {
+    return { data: { expired, destroyed: 0, equality: equalityData }, text: `${expired.length} case(s) past retention${dryRun ? ' (dry run: nothing was destroyed)' : ''}:\n${table(expired.map((e) => ({ ...e })))}\n${equalityText}` };
+  }
+  const destroyed = await purge(at);
+  await store.audit.append({ id: `retention-${school.id}-${today}`, schoolId: school.id, caseId: null, actorId: 'admin', action: `retention.purge cases=${expired.length} records=${destroyed}`, at, channel: 'cli' });
+  return { data: { expired, destroyed, equality: equalityData }, text: `Destroyed ${expired.length} case(s) past retention (${destroyed} records in all):\n${table(expired.map((e) => ({ ...e })))}\n${equalityText}` };
 }
