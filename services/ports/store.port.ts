@@ -204,6 +204,12 @@ export interface EqualityRepository {
   listForSchool(schoolId: string): Promise<EqualityRecord[]>;
   /** Inserts or replaces (last writer wins). */
   put(record: EqualityRecord): Promise<void>;
+  /**
+   * Stores an imported record (source 'import') unless the person's stored answers are their own (source 'self'),
+   * as one atomic step, so answers given in chat while an import runs are never overwritten. True when stored,
+   * false when the person's own answers were kept. A record of any other source is refused.
+   */
+  putImported(record: EqualityRecord): Promise<boolean>;
   /** Deletes a person's answers; true when there were some. */
   remove(schoolId: string, personId: string): Promise<boolean>;
 }

@@ -3,7 +3,7 @@ import { ConcurrencyError } from '../../services/ports/errors';
 import type { Person } from '../../services/people/person.schema';
 import { systemClock, type Clock, type Instant } from '../../services/shared/time';
 import { auditDocSchema, caseDocSchema, conversationDocSchema, equalityDocSchema, outboxDocSchema, payrollExportDocSchema, personDocSchema, reminderDocSchema, schoolDocSchema, SCHEMA_VERSION } from '../shared/documents.schema';
-import { checkCaseWrite, checkEquality, checkPayrollExport, equalityId, checkSchool, payrollExportId, readCaseState, readDocument, unstamped } from '../shared/validate';
+import { checkCaseWrite, checkEquality, checkImportedEquality, checkPayrollExport, equalityId, checkSchool, isOwnEquality, payrollExportId, readCaseState, readDocument, unstamped } from '../shared/validate';
 import { addSeconds, assertOneSchool, byDue, claimable, DONE_OUTBOX_TTL_SECONDS, iso, reminderDoc, retentionEnd } from '../shared/store-rules';
 import { copy, key, memoryTables, type MemoryTables } from './memory-tables';
 
@@ -213,6 +213,15 @@ export function openMemoryStore<S>(options: MemoryStoreOptions<S>): Store<S> {
           .sort((a, b) => (a.personId < b.personId ? -1 : 1)),
       put: async (record) => {
         t.equality.set(key(record.schoolId, record.personId), { doc: copy(checkEquality(record)), expiresAt: null });
+      },
+      // No await between the look and the write, so nothing can come between them.
+      putImported: async (record) => {
+        const doc = checkImportedEquality(record);
+        const k = key(record.schoolId, record.personId);
+        const current = t.equality.get(k);
+        if (current && isOwnEquality(current.doc)) return false;
+        t.equality.set(k, { doc: copy(doc), expiresAt: null });
+        return true;
       },
       remove: async (schoolId, personId) => t.equality.delete(key(schoolId, personId)),
     },

@@ -75,3 +75,16 @@ export const equalityId = (schoolId: string, personId: string): string => `equal
 export function checkEquality(record: EqualityRecord): EqualityRecord & { schemaVersion: typeof SCHEMA_VERSION } {
   return readDocument(equalityDocSchema, { ...record, schemaVersion: SCHEMA_VERSION }, equalityId(record.schoolId, record.personId));
 }
+
+/** Checks a record for a conditional import write: its answers as `checkEquality` does, and its source 'import'. */
+export function checkImportedEquality(record: EqualityRecord): EqualityRecord & { schemaVersion: typeof SCHEMA_VERSION } {
+  const doc = checkEquality(record);
+  if (doc.source !== 'import') throw new InvalidDocumentError(equalityId(record.schoolId, record.personId), "source: only imported answers (source 'import') are stored this way");
+  return doc;
+}
+
+/**
+ * Whether a stored equality document holds the person's own answers (source 'self'). Decided on the source alone,
+ * without the rest of the schema, so an import keeps even a damaged record of theirs and may replace its own.
+ */
+export const isOwnEquality = (doc: unknown): boolean => typeof doc === 'object' && doc !== null && (doc as { source?: unknown }).source === 'self';

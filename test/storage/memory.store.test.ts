@@ -3,6 +3,7 @@ import { openMemoryStore } from '../../storage/memory/memory.store';
 import { memoryTables } from '../../storage/memory/memory-tables';
 import { describeStoreContract } from './store.contract';
 import { atomicityContract } from './store-cases.contract';
+import { equalityRaceContract } from './store-equality.contract';
 import { NOW, parseTestState, type StoreHarness } from './store-fixtures';
 import { retentionContract } from './store-retention.contract';
 
@@ -27,4 +28,5 @@ describeStoreContract('memory', openMemory);
 describe('memory store, beyond the shared contract', () => {
   atomicityContract(openMemory);
   retentionContract(openMemory);
+  equalityRaceContract(openMemory);
 });

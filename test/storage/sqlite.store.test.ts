@@ -6,6 +6,7 @@ import { FixedClock } from '../../services/shared/time';
 import { openSqliteStore } from '../../storage/sqlite/sqlite.store';
 import { describeStoreContract } from './store.contract';
 import { atomicityContract } from './store-cases.contract';
+import { equalityRaceContract } from './store-equality.contract';
 import { NOW, parseTestState, type StoreHarness } from './store-fixtures';
 import { retentionContract } from './store-retention.contract';
 
@@ -45,4 +46,5 @@ describeStoreContract('SQLite', openSqlite);
 describe('SQLite store, beyond the shared contract', () => {
   atomicityContract(openSqlite);
   retentionContract(openSqlite);
+  equalityRaceContract(openSqlite);
 });
