@@ -62,11 +62,19 @@ export async function saveEqualityAnswers(store: ProductStore, runtime: CaseRunt
   return { kind: 'list', view: equalitySavedView() };
 }
 
-/** Deletes the person's answers, and says so (or that there were none). */
+/**
+ * Removes the person's answers, and says so (or that there were none). What stays is an empty record of their own,
+ * which says only that they chose to give none: an HR import never writes over a person's own record, so
+ * removed answers cannot come back from the school's staff file.
+ */
 export async function removeEqualityAnswers(store: ProductStore, runtime: CaseRuntime, actor: Actor): Promise<EqualityScreen> {
   const me = meOf(actor);
   if (!me) return { kind: 'error', view: errorView(NOT_ON_ROSTER) };
-  const removed = await store.equality.remove(me.schoolId, me.personId);
-  if (removed) await audit(store, runtime, actor, me, 'equality.removed');
-  return { kind: 'list', view: equalityRemovedView(removed) };
+  const stored = await store.equality.get(me.schoolId, me.personId);
+  const hadAnswers = stored !== null && Object.keys(stored.answers).length > 0;
+  if (stored?.source !== 'self' || hadAnswers) {
+    await store.equality.put({ ...me, answers: {}, source: 'self', updatedAt: runtime.deps.clock.now().toISOString() });
+  }
+  if (hadAnswers) await audit(store, runtime, actor, me, 'equality.removed');
+  return { kind: 'list', view: equalityRemovedView(hadAnswers) };
 }

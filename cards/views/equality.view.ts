@@ -83,7 +83,10 @@ export function equalityFormView(input: EqualityFormInput): EqualityFormView {
     return { id: q.id, label: q.label, value: choices.some((c) => c.value === value) ? value : NOT_ANSWERED, choices, error: fieldErrors[q.id] ?? null };
   });
   const actions: ActionView[] = [{ verb: Verbs.equalitySave, title: SAVE, data: {}, style: 'positive' }];
-  if (stored) actions.push({ verb: Verbs.equalityRemove, title: 'Remove my answers', data: {}, style: 'destructive' });
+  // A person who removed their answers keeps an empty record of their own (so the school's HR file never fills
+  // them in again): there is nothing left to remove then.
+  const answered = stored !== null && Object.keys(stored.answers).length > 0;
+  if (answered) actions.push({ verb: Verbs.equalityRemove, title: 'Remove my answers', data: {}, style: 'destructive' });
   return {
     title: 'Equality questions (optional)',
     intro:
@@ -91,14 +94,16 @@ export function equalityFormView(input: EqualityFormInput): EqualityFormView {
       `and only counted, in groups of at least ${input.threshold} people, in the headteacher’s yearly report to governors on fairness. ` +
       'You can change or remove them at any time.',
     status: stored
-      ? stored.source === 'self'
+      ? !answered
+        ? `On ${dateInWords(stored.updatedOn)} you chose to give no answers. Your school’s staff records will not fill them in.`
+        : stored.source === 'self'
         ? `You last saved your answers on ${dateInWords(stored.updatedOn)}.`
         : `Your school’s staff records gave these answers on ${dateInWords(stored.updatedOn)}. You can change them here.`
       : null,
     errors: Object.keys(fieldErrors).length ? ['Nothing was saved. Please check the answers marked below.'] : [],
     fields,
     actions,
-    open: { verb: Verbs.equalityShow, title: stored ? 'Change my answers' : 'Answer the questions', data: {} },
+    open: { verb: Verbs.equalityShow, title: answered ? 'Change my answers' : 'Answer the questions', data: {} },
     submitTitle: SAVE,
   };
 }
@@ -121,7 +126,7 @@ export function equalityRemovedView(hadAnswers: boolean): ListView {
   return {
     title: hadAnswers ? 'Your answers are removed.' : 'There were no answers to remove.',
     intro: hadAnswers
-      ? 'They are deleted. You can answer again at any time: say "equality" in this chat.'
+      ? 'They are deleted, and your school’s staff records will not fill them in. You can answer again at any time: say "equality" in this chat.'
       : 'No equality answers are kept for you. You can answer the questions at any time: say "equality" in this chat.',
     items: [],
     actions: [{ ...CHANGE, title: 'Answer the questions' }, HOME],

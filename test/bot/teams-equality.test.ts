@@ -94,9 +94,14 @@ describe('equality answers in the Teams personal chat (R-RPT-1)', () => {
     server.t.clock.set('2026-11-27T09:00:00.000Z');
     const removed = await client().press(sam, await open(), Verbs.equalityRemove);
     expect(text(removed.body)).toContain('Your answers are removed.');
-    expect(await stored()).toBeNull();
+    // What stays says only that Sam chose to give none, so the school's staff file cannot fill them in again.
+    expect(await stored()).toEqual({ schoolId: DEMO_SCHOOL_ID, personId: 'p-sam', answers: {}, source: 'self', updatedAt: '2026-11-27T09:00:00.000Z' });
+    const hr = { schoolId: DEMO_SCHOOL_ID, personId: 'p-sam', answers: { ethnicity: 'white' as const }, source: 'import' as const, updatedAt: '2026-11-27T10:00:00.000Z' };
+    expect(await server.t.store.equality.putImported(hr)).toBe(false);
+    expect((await stored())?.answers).toEqual({});
     const after = await open();
     expect(new Set(Object.values(shown(after)))).toEqual(new Set([NOT_ANSWERED]));
+    expect(text(after.body)).toContain('On Friday 27 November you chose to give no answers.');
     expect(actionsOf(after).map((a) => a.verb)).not.toContain(Verbs.equalityRemove);
     expect(text((await client().invoke(sam, Verbs.equalityRemove, {})).body)).toContain('There were no answers to remove.');
     expect(auditWithoutCase().map((e) => e.action).filter((a) => String(a).startsWith('equality'))).toEqual(['equality.saved', 'equality.saved', 'equality.removed']);
@@ -151,7 +156,8 @@ describe('equality answers in the Teams personal chat (R-RPT-1)', () => {
     // Someone the school has not linked is told so, and nothing is stored.
     const refused = await client().invoke(stranger, Verbs.equalitySave, { gender: 'woman' });
     expect(cardKind(refused)).toMatchObject({ kind: 'error', message: expect.stringContaining('I don’t know you yet') as unknown });
-    expect(await server.t.store.equality.listForSchool(DEMO_SCHOOL_ID)).toHaveLength(1);
+    // Only Sam's answers and the head's own choice to give none (her press of Remove) are stored.
+    expect((await server.t.store.equality.listForSchool(DEMO_SCHOOL_ID)).map((r) => [r.personId, r.answers])).toEqual([['p-head', {}], ['p-sam', { ethnicity: 'asian', gender: 'man' }]]);
   });
 
   it('R-RPT-1: the answers are kept apart from the case: saving changes no case, and the reviewer’s view of it never shows them', async () => {

@@ -83,7 +83,7 @@ describe('equality answers in Slack (R-RPT-1)', () => {
 
     const removed = await slack.c.pressForMessage(sam, message, Verbs.equalityRemove);
     expect(textOf(removed)).toContain('Your answers are removed.');
-    expect(await stored()).toBeNull();
+    expect(await stored()).toMatchObject({ answers: {}, source: 'self' });
     expect(buttonsOf((await ask()).blocks).map((b) => b.action_id)).toEqual([Verbs.equalityShow]);
   });
 
