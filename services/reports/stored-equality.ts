@@ -27,22 +27,26 @@ export function equalityByStaffId(byStaff: ReadonlyMap<string, EqualityInput>, p
 
 /** What an HR import would do: counts and ids only, never an answer (R-RPT-1). */
 export interface EqualityImportPlan {
-  /** The records to store, each with source `import`. */
+  /**
+   * The records to store, each with source `import`: the file's answers, or no answers at all for someone whose
+   * row is now blank and who had answers from an earlier file (so those are taken away by the same write).
+   */
   readonly toStore: readonly EqualityRecord[];
-  /** People whose earlier imported answers go, because their row in the file is blank. */
-  readonly toRemove: readonly string[];
   /** People who gave their own answers in chat: the file never overwrites them. */
   readonly keptOwnAnswers: number;
-  /** Rows with every answer blank (nothing is stored for them). */
+  /** Rows with every answer blank. */
   readonly blankRows: number;
   /** Staff ids in the file that are not on the roster, for the school to fix. */
   readonly notOnRoster: readonly string[];
 }
 
+/** True when a record holds at least one answer. */
+export const hasAnswers = (r: Pick<EqualityRecord, 'answers'>): boolean => Object.keys(r.answers).length > 0;
+
 /**
  * Plans storing the school's HR file of answers (R-RPT-1): each person on the roster gets the file's answers with
  * source `import`, except a person who answered themselves in chat, whose answers are kept as they are. A blank
- * row stores nothing and takes away answers an earlier file gave.
+ * row stores nothing, unless an earlier file gave that person answers: those are replaced by none.
  */
 export function planEqualityImport(
   byStaff: ReadonlyMap<string, EqualityInput>,
@@ -51,21 +55,19 @@ export function planEqualityImport(
   const { byPerson, notOnRoster } = equalityByStaffId(byStaff, ctx.people);
   const stored = new Map(ctx.stored.map((r) => [r.personId, r]));
   const toStore: EqualityRecord[] = [];
-  const toRemove: string[] = [];
   let keptOwnAnswers = 0;
   let blankRows = 0;
   for (const [personId, answers] of byPerson) {
     const before = stored.get(personId);
-    if (before?.source === 'self') {
-      keptOwnAnswers += 1;
-    } else if (Object.keys(answers).length === 0) {
+    const record: EqualityRecord = { schoolId: ctx.schoolId, personId, answers, source: 'import', updatedAt: ctx.now };
+    if (before?.source === 'self') keptOwnAnswers += 1;
+    else if (hasAnswers(record)) toStore.push(record);
+    else {
       blankRows += 1;
-      if (before) toRemove.push(personId);
-    } else {
-      toStore.push({ schoolId: ctx.schoolId, personId, answers, source: 'import', updatedAt: ctx.now });
+      if (before && hasAnswers(before)) toStore.push(record);
     }
   }
-  return { toStore, toRemove, keptOwnAnswers, blankRows, notOnRoster };
+  return { toStore, keptOwnAnswers, blankRows, notOnRoster };
 }
 
 /** How many people have answers and where from, and how many on the roster have none (R-RPT-1). */
@@ -76,9 +78,12 @@ export interface EqualitySummary {
   readonly none: number;
 }
 
-/** Counts only: who has answers, from themselves or the HR file, and who has none, of the people on the roster. */
+/**
+ * Counts only: who has answers, from themselves or the HR file, and who has none, of the people on the roster. A
+ * record with no answers in it (a person who chose to give none, or a blank row of the HR file) counts as none.
+ */
 export function summariseEquality(records: readonly EqualityRecord[], people: readonly Person[]): EqualitySummary {
-  const byPerson = new Map(records.map((r) => [r.personId, r.source]));
+  const byPerson = new Map(records.filter(hasAnswers).map((r) => [r.personId, r.source]));
   const sources = people.map((p) => byPerson.get(p.id));
   return {
     onRoster: people.length,

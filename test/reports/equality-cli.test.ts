@@ -105,7 +105,8 @@ describe('admin equality import and summary (R-RPT-1)', () => {
     await admin('equality', 'import', '--file', file('hr.csv', HR_FILE), '--school', SCHOOL);
     const later = await admin('equality', 'import', file('later.csv', 'staffId,gender\nOAK-101,\nOAK-102,\n'), '--school', SCHOOL, '--json');
     expect(JSON.parse(later.stdout)).toEqual({ dryRun: false, stored: 0, keptOwnAnswers: 1, blankRows: 1, removed: 1, notOnRoster: [] });
-    expect((await stored()).map((r) => [r.personId, r.source])).toEqual([['p-nadia', 'import'], ['p-priya', 'self']]);
+    expect((await stored()).map((r) => [r.personId, r.source, r.answers])).toEqual([['p-alex', 'import', {}], ['p-nadia', 'import', expect.objectContaining({ gender: 'non-binary' })], ['p-priya', 'self', PRIYA_OWN.answers]]);
+    expect(JSON.parse((await admin('equality', 'summary', '--school', SCHOOL, '--json')).stdout)).toEqual({ onRoster: 4, fromThemselves: 1, fromHrFile: 1, none: 2 });
   });
 
   it('R-RPT-1: a bad file is refused whole, naming the line and column, and nothing is stored', async () => {

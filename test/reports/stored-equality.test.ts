@@ -60,20 +60,23 @@ describe('stored equality answers (R-RPT-1)', () => {
     expect(joined.notOnRoster).toEqual(['OAK-998', 'OAK-999']);
   });
 
-  it('R-RPT-1: an import never overwrites answers a person gave themselves; a blank row takes away an earlier import only', () => {
-    const byStaff = parsed(csv('staffId,gender', 'OAK-101,man', 'OAK-102,woman', 'OAK-103,', 'OAK-104,', 'OAK-777,woman'));
+  it('R-RPT-1: an import never overwrites answers a person gave themselves; a blank row replaces an earlier import by none', () => {
+    const people = [...PEOPLE, person('p-grace', 'OAK-105')];
+    const byStaff = parsed(csv('staffId,gender', 'OAK-101,man', 'OAK-102,woman', 'OAK-103,', 'OAK-104,', 'OAK-105,', 'OAK-777,woman'));
     const stored = [record('p-alex', 'self', { gender: 'woman' }), record('p-jordan', 'import', { gender: 'man' }), record('p-nadia', 'self', { ageBand: '35-44' })];
-    const plan = planEqualityImport(byStaff, { schoolId: 'school-1', people: PEOPLE, stored, now: NOW });
-    expect(plan.toStore).toEqual([{ schoolId: 'school-1', personId: 'p-priya', answers: { gender: 'woman' }, source: 'import', updatedAt: NOW }]);
-    expect(plan.toRemove).toEqual(['p-jordan']);
+    const plan = planEqualityImport(byStaff, { schoolId: 'school-1', people, stored, now: NOW });
+    expect(plan.toStore).toEqual([
+      { schoolId: 'school-1', personId: 'p-priya', answers: { gender: 'woman' }, source: 'import', updatedAt: NOW },
+      { schoolId: 'school-1', personId: 'p-jordan', answers: {}, source: 'import', updatedAt: NOW },
+    ]);
     expect(plan.keptOwnAnswers).toBe(2);
-    expect(plan.blankRows).toBe(1);
+    expect(plan.blankRows).toBe(2);
     expect(plan.notOnRoster).toEqual(['OAK-777']);
   });
 
-  it('R-RPT-1: the summary counts people on the roster by where their answers came from', () => {
-    const stored = [record('p-alex', 'self', {}), record('p-priya', 'import', { gender: 'woman' }), record('p-jordan', 'import', {}), record('p-gone', 'self', {})];
-    expect(summariseEquality(stored, PEOPLE)).toEqual({ onRoster: 4, fromThemselves: 1, fromHrFile: 2, none: 1 });
+  it('R-RPT-1: the summary counts people on the roster by where their answers came from; a record with no answers is none', () => {
+    const stored = [record('p-alex', 'self', { disability: 'no' }), record('p-priya', 'import', { gender: 'woman' }), record('p-jordan', 'import', {}), record('p-nadia', 'self', {}), record('p-gone', 'self', { gender: 'man' })];
+    expect(summariseEquality(stored, PEOPLE)).toEqual({ onRoster: 4, fromThemselves: 1, fromHrFile: 1, none: 2 });
   });
 
   it('R-PRV-1: answers in words use the report’s own labels, in its order, and say what was not answered', () => {

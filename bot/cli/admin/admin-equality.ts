@@ -1,5 +1,5 @@
 import type { EqualityRecord, Store } from '../../../services/ports/store.port';
-import { parseEqualityCsv, planEqualityImport, summariseEquality } from '../../../services/reports';
+import { hasAnswers, parseEqualityCsv, planEqualityImport, summariseEquality } from '../../../services/reports';
 import type { Instant } from '../../../services/shared/time';
 import { need, readInput, UsageError } from './admin-output';
 import type { Options, Output } from './admin-output';
@@ -40,22 +40,19 @@ async function importAnswers(store: Store, o: Options, file: string, now: Instan
   if (!parsed.ok) throw new UsageError(`${parsed.error.message} Nothing was stored.`);
   const plan = planEqualityImport(parsed.value, { schoolId: school.id, people: await store.people.list(school.id), stored: await store.equality.listForSchool(school.id), now });
   const dryRun = o['dry-run'] === true;
-  let stored = dryRun ? plan.toStore.length : 0;
+  const clearing = (r: EqualityRecord) => !hasAnswers(r);
+  let stored = dryRun ? plan.toStore.filter((r) => !clearing(r)).length : 0;
+  let removed = dryRun ? plan.toStore.filter(clearing).length : 0;
   let kept = plan.keptOwnAnswers;
-  let removed = dryRun ? plan.toRemove.length : 0;
   if (!dryRun) {
-    const ownNow = async (personId: string) => (await store.equality.get(school.id, personId))?.source === 'self';
     for (const record of plan.toStore) {
-      if (await ownNow(record.personId)) {
+      if ((await store.equality.get(school.id, record.personId))?.source === 'self') {
         kept += 1;
-      } else {
-        await store.equality.put(record);
-        stored += 1;
+        continue;
       }
-    }
-    for (const personId of plan.toRemove) {
-      if (await ownNow(personId)) kept += 1;
-      else if (await store.equality.remove(school.id, personId)) removed += 1;
+      await store.equality.put(record);
+      if (clearing(record)) removed += 1;
+      else stored += 1;
     }
     await store.audit.append({ id: `equality-import-${school.id}-${now}`, schoolId: school.id, caseId: null, actorId: 'admin', action: `equality.import stored=${stored} kept=${kept} removed=${removed}`, at: now, channel: 'cli' });
   }
