@@ -31,8 +31,8 @@ function fileOf(o: Options, positional: string | undefined): string {
 /**
  * `equality import FILE --school ID [--dry-run]`: stores each person's answers from the HR file with source
  * `import`, keeping the answers of anyone who gave their own in chat. A bad file is refused whole before anything
- * is stored. Each person is read again just before their answers are written, so answers someone gives in chat
- * while the import runs are kept too.
+ * is stored. Each write is the store's one atomic check-and-store, so answers someone gives in chat while the
+ * import runs are kept too.
  */
 async function importAnswers(store: Store, o: Options, file: string, now: Instant): Promise<Output> {
   const school = await schoolOf(store, o);
@@ -46,12 +46,8 @@ async function importAnswers(store: Store, o: Options, file: string, now: Instan
   let kept = plan.keptOwnAnswers;
   if (!dryRun) {
     for (const record of plan.toStore) {
-      if ((await store.equality.get(school.id, record.personId))?.source === 'self') {
-        kept += 1;
-        continue;
-      }
-      await store.equality.put(record);
-      if (clearing(record)) removed += 1;
+      if (!(await store.equality.putImported(record))) kept += 1;
+      else if (clearing(record)) removed += 1;
       else stored += 1;
     }
     await store.audit.append({ id: `equality-import-${school.id}-${now}`, schoolId: school.id, caseId: null, actorId: 'admin', action: `equality.import stored=${stored} kept=${kept} removed=${removed}`, at: now, channel: 'cli' });
