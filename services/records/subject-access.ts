@@ -39,9 +39,17 @@ const SOURCE_WORDS: Readonly<Record<EqualityRecord['source'], string>> = {
 function equalitySection(equality: SubjectAccessExport['equality']): string[] {
   if (equality === null) return ['<p>We hold no equality answers for you.</p>'];
   const day = londonWallClock(new Date(equality.updatedAt)).day;
+  const on = escapeHtml(`${dateInWords(day)} ${day.slice(0, 4)}`);
+  if (Object.keys(equality.answers).length === 0) {
+    return [
+      equality.source === 'self'
+        ? `<p>We hold no equality answers for you. On ${on} you chose to give none, so the school’s HR records will not fill them in.</p>`
+        : `<p>We hold no equality answers for you. The school’s HR records gave none on ${on}.</p>`,
+    ];
+  }
   const rows = equalityAnswersInWords(equality.answers).map((a) => `<tr><th scope="row">${escapeHtml(a.question)}</th><td>${escapeHtml(a.answer)}</td></tr>`);
   return [
-    `<p>${escapeHtml(SOURCE_WORDS[equality.source])} They were last changed on ${escapeHtml(`${dateInWords(day)} ${day.slice(0, 4)}`)}.</p>`,
+    `<p>${escapeHtml(SOURCE_WORDS[equality.source])} They were last changed on ${on}.</p>`,
     '<p>They are only counted in the report to governors, and never shown to anyone one person at a time. You can change or remove them in your chat with the appraisal bot.</p>',
     `<table>${rows.join('')}</table>`,
   ];

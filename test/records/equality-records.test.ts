@@ -70,6 +70,12 @@ describe('a person’s own equality answers in their subject access export (R-PR
     expect(renderSubjectAccessHtml(buildSubjectAccessExport(PRIYA, [], [], answers('p-priya', 'import')))).toContain('These answers came from the school’s HR records.');
   });
 
+  it('R-PRV-1: someone who removed their answers is told none are held and that the HR records will not fill them in', () => {
+    const html = renderSubjectAccessHtml(buildSubjectAccessExport(PRIYA, [], [], { ...answers('p-priya'), answers: {} }));
+    expect(html).toContain('We hold no equality answers for you. On Tuesday 5 January 2027 you chose to give none, so the school’s HR records will not fill them in.');
+    expect(html).not.toContain('Not answered');
+  });
+
   it('R-PRV-1: with none held, or only someone else’s, the export says none are held', () => {
     for (const record of [null, answers('p-alex')]) {
       const x = buildSubjectAccessExport(PRIYA, [], [], record);
