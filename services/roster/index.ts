@@ -17,4 +17,5 @@ export { launchCycle } from './cycle-launch.usecase';
 export type { LaunchReport, OpenCase } from './cycle-launch.usecase';
 export type { LaunchEntry, LaunchExclusion, LaunchPlan } from './cycle-launch';
 export { schoolSetupSchema, closureSchema, prioritySchema, PRESET_IDS, parseClosures, parsePriorities, readSetup, updateSetup, mayConfigureSchool } from './school-setup';
+export { reportThresholdSchema, reportThresholdOf, parseReportThreshold, MIN_REPORT_THRESHOLD, MAX_REPORT_THRESHOLD } from './school-setup';
 export type { SchoolSetup, Closure } from './school-setup';

@@ -6,6 +6,7 @@ import { fail, ok } from '../shared/result';
 import type { Result } from '../shared/result';
 import { civilDateSchema } from '../shared/time';
 import { closureSchema } from '../policy/settings.schema';
+import { DEFAULT_SUPPRESSION_THRESHOLD } from '../reports/suppression';
 import { readDate } from './roster-row.schema';
 import type { DelegationActor } from './reviewer.usecase';
 
@@ -14,6 +15,22 @@ export { closureSchema } from '../policy/settings.schema';
 
 /** A school improvement-plan priority for the cycle, linked from objectives (R-OBJ-2). */
 export const prioritySchema = z.object({ id: z.string().min(1), title: z.string().trim().min(1).max(200) });
+
+/** The lowest small-number threshold a school may set: a smaller group could let people be identified (R-RPT-1). */
+export const MIN_REPORT_THRESHOLD = 5;
+/** The highest small-number threshold a school may set (R-RPT-1). */
+export const MAX_REPORT_THRESHOLD = 100;
+const WHOLE_THRESHOLD = `The report threshold must be a whole number from ${MIN_REPORT_THRESHOLD} to ${MAX_REPORT_THRESHOLD}.`;
+
+/**
+ * The school's small-number threshold for the governors' report (R-RPT-1: "default 10, school-configurable"):
+ * counts below it are hidden. Never below 5, where a group is so small that people could be identified.
+ */
+export const reportThresholdSchema = z
+  .number({ error: WHOLE_THRESHOLD })
+  .int({ error: WHOLE_THRESHOLD })
+  .min(MIN_REPORT_THRESHOLD, { error: `The report threshold must be at least ${MIN_REPORT_THRESHOLD}: in a smaller group, people could be identified.` })
+  .max(MAX_REPORT_THRESHOLD, { error: `The report threshold must be at most ${MAX_REPORT_THRESHOLD}.` });
 
 /**
  * The parts of `SchoolRecord.settings` the set-up owns. Loose, so settings other modules add survive;
@@ -26,6 +43,8 @@ export const schoolSetupSchema = z
     focusAreas: z.array(z.string().trim().min(1).max(200)).default([]),
     /** The date support staff receive their statement by (R-DL-5); absent means the preset's default. */
     statementDate: civilDateSchema.optional(),
+    /** The governors' report's small-number threshold (R-RPT-1); absent means the default, 10. */
+    reportThreshold: reportThresholdSchema.optional(),
   })
   .loose();
 /** School settings as the set-up sees them. */
@@ -73,6 +92,24 @@ export function parsePriorities(text: string): Result<{ priorities: string[]; fo
   }
   const parsed = shape.safeParse(json);
   return parsed.success ? ok(parsed.data) : fail('SETUP.INVALID', 'The priorities file needs "priorities" (and optionally "focusAreas") as lists of text.');
+}
+
+/**
+ * A school's small-number threshold for the governors' report (R-RPT-1), read from its record: its own setting, or
+ * the default 10 when it has none (or none that can be read — never a lower number). The one place every report,
+ * the chat summary and the equality questions take it from.
+ */
+export function reportThresholdOf(school: Pick<SchoolRecord, 'settings'> | null): number {
+  const set = reportThresholdSchema.safeParse((school?.settings as { reportThreshold?: unknown } | undefined)?.reportThreshold);
+  return set.success ? set.data : DEFAULT_SUPPRESSION_THRESHOLD;
+}
+
+/** Reads a threshold as typed (e.g. on the command line): a whole number from 5 to 100, or why it is not one. */
+export function parseReportThreshold(text: string): Result<number, 'SETUP.INVALID'> {
+  const written = text.trim();
+  if (!/^-?\d+$/.test(written)) return fail('SETUP.INVALID', WHOLE_THRESHOLD);
+  const parsed = reportThresholdSchema.safeParse(Number(written));
+  return parsed.success ? ok(parsed.data) : fail('SETUP.INVALID', parsed.error.issues[0]?.message ?? WHOLE_THRESHOLD);
 }
 
 /** Reads the set-up part of a school's settings (anything unreadable is treated as not yet set). */
