@@ -14,7 +14,7 @@ import type { Output } from './admin/admin-output';
 // School set-up from the command line: `npm run admin -- <command> [options]` (R-ROLE-1, R-ROLE-3, R-OBJ-2).
 // Bad input exits with code 2 and one line on stderr; results go to stdout as a table, or JSON with --json.
 
-const USAGE = 'usage: admin <school create|school closures|school priorities|school statement-date|roster import|reviewer set|cycle launch|slack link|unreachable|people|report|equality import|equality summary|export person|retention> [--data-dir DIR] [--json]';
+const USAGE = 'usage: admin <school create|school closures|school priorities|school statement-date|school report-threshold N|roster import|reviewer set|cycle launch|slack link|unreachable|people|report|equality import|equality summary|export person|retention> [--data-dir DIR] [--json]';
 
 const londonToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(new Date());
 
@@ -46,7 +46,7 @@ async function main(argv: string[]): Promise<number> {
   const store = await openStore({ kind: 'embedded', dataDir }, parseCaseState);
   try {
     let out: Output & { refused?: string };
-    if (command === 'school') out = await schoolCommand(store, sub, o);
+    if (command === 'school') out = await schoolCommand(store, sub, o, third);
     else if (command === 'roster') out = await rosterCommand(store, sub, o, today);
     else if (command === 'reviewer') out = await reviewerCommand(store, sub, o);
     else if (command === 'cycle') out = await cycleCommand(store, sub, o, today);

@@ -25,7 +25,7 @@ describe('admin report, export and retention (R-RPT-1, R-RPT-2, R-RPT-3, R-PAY-1
   jest.setTimeout(60_000);
 
   it('R-RPT-1: the governors report as HTML and CSV names no one on the roster', async () => {
-    const html = await admin('report', 'governors', '--school', 'school-1', '--cycle', '2025', '--threshold', '2', '--today', '2026-11-01');
+    const html = await admin('report', 'governors', '--school', 'school-1', '--cycle', '2025', '--threshold', '12', '--today', '2026-11-01');
     expect(html.code).toBe(0);
     expect(html.stdout).toMatch(/<html/);
     const csv = await admin('report', 'governors', '--school', 'school-1', '--cycle', '2025', '--format', 'csv', '--out', path.join(dir, 'gov.csv'), '--today', '2026-11-01');
@@ -70,7 +70,8 @@ describe('admin report, export and retention (R-RPT-1, R-RPT-2, R-RPT-3, R-PAY-1
   it.concurrent.each([
     ['a missing cycle', ['report', 'governors', '--school', 'school-1'], /^--cycle is required$/],
     ['a bad format', ['report', 'governors', '--school', 'school-1', '--cycle', '2025', '--format', 'pdf'], /^--format must be html or csv$/],
-    ['a bad threshold', ['report', 'governors', '--school', 'school-1', '--cycle', '2025', '--threshold', '1'], /whole number from 2 to 100/],
+    ['a threshold below the school’s', ['report', 'governors', '--school', 'school-1', '--cycle', '2025', '--threshold', '2'], /^--threshold can only raise the school’s threshold of 10 for one run, never lower it/],
+    ['a threshold that is not a number', ['report', 'governors', '--school', 'school-1', '--cycle', '2025', '--threshold', 'ten'], /^--threshold: The report threshold must be a whole number from 5 to 100\.$/],
     ['payroll without pay points', ['report', 'payroll', '--school', 'school-1', '--cycle', '2024', '--today', '2026-12-01'], /--points/],
     ['an unknown person', ['export', 'person', '--school', 'school-1', '--person', 'p-nobody'], /^there is no person with id p-nobody/],
     ['an unknown school', ['retention', '--school', 'nowhere'], /^there is no school with id nowhere$/],

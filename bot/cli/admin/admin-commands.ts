@@ -5,7 +5,7 @@ import { importRoster } from '../../../services/roster/roster-import.usecase';
 import { rosterNotes } from '../../../services/roster/roster-notes';
 import { reviewerOf, setReviewer } from '../../../services/roster/reviewer.usecase';
 import { readDate } from '../../../services/roster/roster-row.schema';
-import { parseClosures, parsePriorities, PRESET_IDS, readSetup, updateSetup } from '../../../services/roster/school-setup';
+import { parseClosures, parsePriorities, parseReportThreshold, PRESET_IDS, readSetup, reportThresholdOf, updateSetup } from '../../../services/roster/school-setup';
 import type { CivilDate } from '../../../services/shared/time';
 import { need, readInput, table, UsageError } from './admin-output';
 import type { Options, Output } from './admin-output';
@@ -24,8 +24,34 @@ async function school(store: Store, id: string) {
 }
 const personRow = (p: Person) => ({ id: p.id, staffId: p.staffId, name: p.name, jobTitle: p.jobTitle, reviewer: reviewerOf(p), trained: p.reviewerTrained ? 'yes' : 'no', teams: p.teams ? 'yes' : 'no', slack: p.slack ? 'yes' : 'no', left: p.leftOn });
 
-/** `school create|closures|priorities|statement-date`. */
-export async function schoolCommand(store: Store, sub: string | undefined, o: Options): Promise<Output> {
+/** The school named by --school or, when it is left out, the only school in the data folder. */
+async function namedOrOnlySchool(store: Store, o: Options) {
+  if (o.school !== undefined) return school(store, need(o, 'school'));
+  const all = await store.schools.list();
+  if (all.length === 1) return all[0]!;
+  throw new UsageError(all.length === 0 ? 'there is no school yet: create one with school create' : `--school is required: there are ${all.length} schools here`);
+}
+
+const REPORT_THRESHOLD_USAGE = 'usage: admin school report-threshold N [--school ID], N a whole number from 5 to 100 (10 unless set)';
+
+/**
+ * `school report-threshold N [--school ID]`: the smallest count the governors' report shows (R-RPT-1), checked
+ * before anything is stored and set through the set-up, as the headteacher or an administrator sets it.
+ */
+async function reportThresholdCommand(store: Store, value: string | undefined, o: Options): Promise<Output> {
+  if (value === undefined) throw new UsageError(REPORT_THRESHOLD_USAGE);
+  const threshold = parseReportThreshold(value);
+  if (!threshold.ok) throw new UsageError(`${threshold.error.message} Nothing was changed.`);
+  const s = await namedOrOnlySchool(store, o);
+  const saved = await updateSetup(store.schools, { schoolId: s.id, actor: ADMIN, roster: await store.people.list(s.id), change: (x) => ({ ...x, reportThreshold: threshold.value }) });
+  if (!saved.ok) throw new UsageError(saved.error.message);
+  const set = reportThresholdOf(saved.value);
+  return { data: { schoolId: s.id, reportThreshold: set }, text: `The governors’ report at ${s.name} now hides any count below ${set}.` };
+}
+
+/** `school create|closures|priorities|statement-date|report-threshold`. */
+export async function schoolCommand(store: Store, sub: string | undefined, o: Options, positional?: string): Promise<Output> {
+  if (sub === 'report-threshold') return reportThresholdCommand(store, positional, o);
   if (sub === 'create') {
     const presetId = need(o, 'preset');
     if (!(PRESET_IDS as readonly string[]).includes(presetId)) throw new UsageError(`--preset must be one of ${PRESET_IDS.join(', ')}`);
@@ -69,7 +95,7 @@ export async function schoolCommand(store: Store, sub: string | undefined, o: Op
     if (!saved.ok) throw new UsageError(saved.error.message);
     return { data: readSetup(saved.value), text: `Statements are due by ${date}.` };
   }
-  throw new UsageError('school needs one of: create, closures, priorities, statement-date');
+  throw new UsageError('school needs one of: create, closures, priorities, statement-date, report-threshold');
 }
 
 /** `roster import --school --file [--dry-run]`: prints the plan, or every problem with its line number. */

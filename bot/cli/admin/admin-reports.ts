@@ -8,6 +8,8 @@ import {
   anonymisedSample, buildCpdSummary, cycleGovernorsReport, equalityByPerson, equalityByStaffId, parseEqualityCsv, redactTerms, renderCpdSummaryCsv, renderGovernorsReportCsv,
   renderGovernorsReportHtml, renderSampleJson, reportInputsFromCases,
 } from '../../../services/reports';
+import { parseReportThreshold, reportThresholdOf } from '../../../services/roster/school-setup';
+import type { SchoolRecord } from '../../../services/ports/store.port';
 import type { ProductStore } from '../../compose';
 import { payrollCommand } from './admin-payroll';
 import { need, readInput, table, UsageError } from './admin-output';
@@ -64,6 +66,22 @@ async function equalityForReport(store: ProductStore, schoolId: string, people: 
   return equalityByStaffId(parsed.value, people).byPerson;
 }
 
+/**
+ * The threshold of one governors' report (R-RPT-1): the school's own, or --threshold N for this run, which may raise
+ * it but never go below the school's setting.
+ */
+function thresholdForRun(school: SchoolRecord, o: Options): number {
+  const own = reportThresholdOf(school);
+  if (o.threshold === undefined) return own;
+  const written = String(o.threshold).trim();
+  if (/^-?\d+$/.test(written) && Number(written) < own) {
+    throw new UsageError(`--threshold can only raise the school’s threshold of ${own} for one run, never lower it: in smaller groups people could be identified. Nothing was written.`);
+  }
+  const given = parseReportThreshold(written);
+  if (!given.ok) throw new UsageError(`--threshold: ${given.error.message}`);
+  return given.value;
+}
+
 /** `report governors|payroll|cpd|sample --school ID --cycle YYYY`. */
 export async function reportCommand(store: ProductStore, sub: string | undefined, o: Options, today: string): Promise<Output> {
   if (!sub || !['governors', 'payroll', 'cpd', 'sample'].includes(sub)) throw new UsageError(REPORT_USAGE);
@@ -86,11 +104,9 @@ export async function reportCommand(store: ProductStore, sub: string | undefined
   }
   const format = o.format ?? 'html';
   if (format !== 'html' && format !== 'csv') throw new UsageError('--format must be html or csv');
-  const threshold = o.threshold === undefined ? undefined : Number(o.threshold);
+  const threshold = thresholdForRun(c.school, o);
   const equality = await equalityForReport(store, c.school.id, c.people, o);
-  const report = cycleGovernorsReport({
-    schoolName: c.school.name, policy: c.policy, timeline: c.timeline, cases: c.cases, people: c.people, asOf: today, equality, ...(threshold === undefined ? {} : { threshold }),
-  });
+  const report = cycleGovernorsReport({ schoolName: c.school.name, policy: c.policy, timeline: c.timeline, cases: c.cases, people: c.people, asOf: today, equality, threshold });
   if (!report.ok) throw new UsageError(report.error.message);
   const text = format === 'csv' ? renderGovernorsReportCsv(report.value) : renderGovernorsReportHtml(report.value);
   return { data: report.value, text: written(o, text, 'governors’ report') };
