@@ -6,6 +6,7 @@ import { z } from 'zod/v4';
 import type { IdempotencyStore, SchoolRecord } from '../services/ports/store.port';
 import { cycleGovernorsReport, cycleLabel, equalityByPerson } from '../services/reports';
 import type { GovernorsReport, ReportErrorCode } from '../services/reports';
+import { reportThresholdOf } from '../services/roster';
 import { fail, ok } from '../services/shared/result';
 import type { Result } from '../services/shared/result';
 import type { CivilDate, Clock, Instant } from '../services/shared/time';
@@ -167,7 +168,8 @@ export async function governorsCycleLabel(runtime: CaseRuntime, schoolId: string
 
 /**
  * The governors' report of one cycle, built fresh from the stored cases and the stored equality answers (R-RPT-1);
- * the chat summary and the link show it. The answers are only counted: no table shows one person's.
+ * the chat summary and the link show it, with the school's own small-number threshold. The answers are only
+ * counted: no table shows one person's.
  */
 export async function governorsReportFor(
   store: ProductStore,
@@ -181,5 +183,5 @@ export async function governorsReportFor(
   const people = await store.people.list(school.id);
   const cases = (await store.cases.listByCycle(school.id, timeline.start)).map((c) => c.state);
   const equality = equalityByPerson(await store.equality.listForSchool(school.id));
-  return cycleGovernorsReport({ schoolName: school.name, policy, timeline, cases, people, asOf: today, equality });
+  return cycleGovernorsReport({ schoolName: school.name, policy, timeline, cases, people, asOf: today, equality, threshold: reportThresholdOf(school) });
 }
