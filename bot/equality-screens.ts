@@ -1,5 +1,5 @@
-import { DEFAULT_SUPPRESSION_THRESHOLD } from '../services/reports';
 import type { EqualityRecord } from '../services/ports/store.port';
+import { reportThresholdOf } from '../services/roster';
 import { londonWallClock } from '../services/shared/london-time';
 import type { Failure } from '../services/shared/result';
 import { checkEqualityInput } from '../cards/views/equality-input';
@@ -25,13 +25,13 @@ const NOT_ON_ROSTER: Failure = { code: 'CHAT.NOT_ON_ROSTER', message: 'I don’t
 /** The person acting, when the roster knows them. */
 const meOf = (actor: Actor) => (actor.person ? { schoolId: actor.person.schoolId, personId: actor.person.id } : null);
 
-function formOf(stored: EqualityRecord | null, last: { values?: Record<string, unknown>; fieldErrors?: Record<string, string> } = {}): EqualityScreen {
+/** The form, naming the school's own small-number threshold: the one its governors' report counts with. */
+function formOf(actor: Actor, stored: EqualityRecord | null, last: { values?: Record<string, unknown>; fieldErrors?: Record<string, string> } = {}): EqualityScreen {
   return {
     kind: 'equality',
     view: equalityFormView({
       stored: stored ? { answers: stored.answers, source: stored.source, updatedOn: londonWallClock(new Date(stored.updatedAt)).day } : null,
-      // The report's own threshold: the school cannot set another yet, so this is the one that applies.
-      threshold: DEFAULT_SUPPRESSION_THRESHOLD,
+      threshold: reportThresholdOf(actor.school),
       ...last,
     }),
   };
@@ -41,7 +41,7 @@ function formOf(stored: EqualityRecord | null, last: { values?: Record<string, u
 export async function equalityFormScreen(store: ProductStore, actor: Actor): Promise<EqualityScreen> {
   const me = meOf(actor);
   if (!me) return { kind: 'error', view: errorView(NOT_ON_ROSTER) };
-  return formOf(await store.equality.get(me.schoolId, me.personId));
+  return formOf(actor, await store.equality.get(me.schoolId, me.personId));
 }
 
 async function audit(store: ProductStore, runtime: CaseRuntime, actor: Actor, me: { schoolId: string; personId: string }, action: string): Promise<void> {
@@ -56,7 +56,7 @@ export async function saveEqualityAnswers(store: ProductStore, runtime: CaseRunt
   const me = meOf(actor);
   if (!me) return { kind: 'error', view: errorView(NOT_ON_ROSTER) };
   const checked = checkEqualityInput(data);
-  if (!checked.ok) return formOf(await store.equality.get(me.schoolId, me.personId), { values: data, fieldErrors: checked.fieldErrors });
+  if (!checked.ok) return formOf(actor, await store.equality.get(me.schoolId, me.personId), { values: data, fieldErrors: checked.fieldErrors });
   await store.equality.put({ ...me, answers: checked.answers, source: 'self', updatedAt: runtime.deps.clock.now().toISOString() });
   await audit(store, runtime, actor, me, 'equality.saved');
   return { kind: 'list', view: equalitySavedView() };

@@ -4,6 +4,7 @@ import { DEMO_SCHOOL_ID, DEMO_TENANT_ID } from '../../bot/dev/demo-school';
 import { NOT_ANSWERED } from '../../cards/views/equality.view';
 import { Verbs } from '../../cards/verbs';
 import { caseIdFor } from '../../services/case';
+import { updateSetup } from '../../services/roster';
 import { EMBEDDED_FILE } from '../../storage/open-store';
 import { cardKind } from '../support/card-kinds';
 import { aMessage, anActionExecute, demoTeamsUser } from '../support/teams-activities';
@@ -59,6 +60,17 @@ describe('equality answers in the Teams personal chat (R-RPT-1)', () => {
     expect(inputsOf(card).map((i) => i.id)).toEqual(['ethnicity', 'gender', 'sexualOrientation', 'disability', 'religionOrBelief', 'ageBand', 'tradeUnionMember']);
     expect(new Set(Object.values(shown(card)))).toEqual(new Set([NOT_ANSWERED]));
     expect(actionsOf(card).map((a) => a.title)).toEqual(['Save my answers']);
+  });
+
+  it('R-RPT-1: the questions name the school’s own threshold once it sets one, and again when a mistake is shown', async () => {
+    const set = await updateSetup(server.t.store.schools, { schoolId: DEMO_SCHOOL_ID, actor: { kind: 'admin' }, roster: [], change: (s) => ({ ...s, reportThreshold: 6 }) });
+    expect(set.ok).toBe(true);
+    const form = await open();
+    expect(text(form.body)).toContain('in groups of at least 6 people');
+    expect(text(form.body)).not.toContain('at least 10');
+    const refused = await save(sam, form, { ethnicity: 'martian' });
+    expect(cardKind(refused).kind).toBe('form');
+    expect(text(refused.body)).toContain('in groups of at least 6 people');
   });
 
   it('R-RPT-1: the help card’s button opens the questions; saving stores them as the person’s own, with the time, and thanks them', async () => {
