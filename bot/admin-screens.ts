@@ -1,6 +1,6 @@
 import { z } from 'zod/v4';
 import type { PublishedCount } from '../services/reports';
-import { readSetup, unreachableReport } from '../services/roster';
+import { readSetup, reportThresholdOf, unreachableReport } from '../services/roster';
 import { dateInWords, londonWallClock } from '../services/shared/london-time';
 import { errorView } from '../cards/views/error.view';
 import type { ListView } from '../cards/views/list.view';
@@ -22,7 +22,7 @@ const yearSchema = z.object({ cycleYear: z.coerce.number().int().min(2000).max(2
 const isHead = (actor: Actor) => actor.person !== null && actor.roles.has('headteacher');
 const todayOf = (runtime: CaseRuntime) => londonWallClock(runtime.deps.clock.now()).day;
 
-/** The set-up summary: policy, this cycle's dates, closures, priorities and who is unreachable. */
+/** The set-up summary: policy, this cycle's dates, closures, the report's threshold, priorities and who is unreachable. */
 export async function setupScreen(store: ProductStore, runtime: CaseRuntime, actor: Actor): Promise<ListScreen> {
   if (!isHead(actor) || !actor.person || !actor.school) return HEAD_ONLY;
   const policy = await runtime.policies.forSchool(actor.school.id);
@@ -37,6 +37,7 @@ export async function setupScreen(store: ProductStore, runtime: CaseRuntime, act
     items: [
       { heading: 'This cycle', lines: [`${dateInWords(timeline.start)} to ${dateInWords(timeline.end)}`, ...timeline.phases.map((p) => `${p.name[0]?.toUpperCase()}${p.name.slice(1)}: ${dateInWords(p.from)} to ${dateInWords(p.to)}`)], actions: [] },
       { heading: 'School calendar', lines: [`${setup.closures.length} closure${setup.closures.length === 1 ? '' : 's'} entered (holidays and INSET days)`, `Up to ${policy.objectiveLimit} objectives each`], actions: [] },
+      { heading: 'Report to governors', lines: [`Counts below ${reportThresholdOf(actor.school)} are hidden, so nobody can be identified`], actions: [] },
       { heading: 'Improvement-plan priorities', lines: setup.priorities.length ? setup.priorities.map((p) => p.title) : ['None set yet: ask your administrator to add them.'], actions: [] },
       { heading: 'Staff', lines: [`${people.filter((p) => p.leftOn === null).length} on the roster`, `${unreachable.neither.length} not reachable in chat yet`], actions: [{ verb: Verbs.unreachableShow, title: 'Who is unreachable', data: {} }] },
     ],

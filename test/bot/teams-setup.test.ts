@@ -1,5 +1,6 @@
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { Verbs } from '../../cards/verbs';
+import { updateSetup } from '../../services/roster';
 import { aMessage, anActionExecute, demoTeamsUser } from '../support/teams-activities';
 import { postJson } from '../support/test-server';
 import { useTeamsServer } from './teams-harness';
@@ -47,6 +48,17 @@ describe('school set-up in Teams chat (R-CYC-1, R-ELG-1, R-ROLE-1)', () => {
     const card = JSON.stringify(server.connector.calls[0]?.body);
     expect(card).toContain('Sunday 1 March to Sunday 28 February');
     expect(card).toContain(Verbs.cycleLaunchPreview);
+    expect(card).toContain('Counts below 10 are hidden, so nobody can be identified');
+  });
+
+  it('R-RPT-1: "setup" shows the school’s own small-number threshold for the governors’ report', async () => {
+    const set = await updateSetup(server.t.store.schools, { schoolId: DEMO_SCHOOL_ID, actor: { kind: 'admin' }, roster: [], change: (s) => ({ ...s, reportThreshold: 7 }) });
+    expect(set.ok).toBe(true);
+    await postJson(`${server.t.base}/api/messages`, aMessage(priya, server.connector.url, 'setup'));
+    await server.connector.waitForCalls(1);
+    const card = JSON.stringify(server.connector.calls[0]?.body);
+    expect(card).toContain('Report to governors');
+    expect(card).toContain('Counts below 7 are hidden, so nobody can be identified');
   });
 
   it('R-RPT-1: "governors report" gives the head a summary with nothing that names anyone; others are refused', async () => {
