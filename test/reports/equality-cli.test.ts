@@ -1,25 +1,17 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { parseCaseState } from '../../services/case';
 import { personSchema } from '../../services/people/person.schema';
 import type { EqualityRecord } from '../../services/ports/store.port';
 import { EMBEDDED_FILE, openStore } from '../../storage/open-store';
-import { runAdmin } from '../support/admin-cli';
+import { adminWorkspace } from '../support/admin-cli';
 
 // The equality commands, and the export and retention commands on stored answers, run as a school runs them: a
 // child process on a real SQLite file (R-RPT-1, R-PRV-1, R-PRV-2). Invented people only. Everything printed is a
 // count, a person id or a staff id: no answer ever, which each test checks against every answer word.
 
-let dir: string;
-const data = () => path.join(dir, 'data');
-const admin = (...args: string[]) => runAdmin(data(), ...args);
-const file = (name: string, text: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const ws = adminWorkspace('equality-cli-');
+const { data, admin, file } = ws;
 
 const SCHOOL = 'oakfield';
 const person = (id: string, name: string, staffId: string, leftOn: string | null = null) =>
@@ -55,14 +47,14 @@ const auditOutsideCases = () => {
 };
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'equality-cli-'));
+  ws.open();
   await withStore(async (store) => {
     await store.schools.save({ id: SCHOOL, name: 'Oakfield Primary', presetId: 'hampshire-model', settings: {}, teamsTenantIds: [], slackTeamIds: [], version: 0 }, null);
     for (const p of ROSTER) await store.people.upsert(p);
     await store.equality.put(PRIYA_OWN);
   });
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(() => ws.close());
 
 describe('admin equality import and summary (R-RPT-1)', () => {
   jest.setTimeout(60_000);

@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { createCaseRuntime } from '../../bot/case-runtime';
 import { createLogger } from '../../bot/logger';
 import { governorsReportFor } from '../../bot/report-link';
@@ -11,7 +8,7 @@ import type { GovernorsReport, PublishedCount } from '../../services/reports';
 import { FixedClock } from '../../services/shared/time';
 import { openStore } from '../../storage/open-store';
 import { ACTORS, policyOf } from '../case/case-fixtures';
-import { runAdmin } from '../support/admin-cli';
+import { adminWorkspace } from '../support/admin-cli';
 
 // The governors' report counts the stored equality answers, end to end (R-RPT-1): a school of 32 appraisals,
 // some answers given in chat, the rest from the HR file through the admin command, read back through the admin
@@ -32,9 +29,8 @@ const GENDER_ROWS: Readonly<Record<string, string>> = { woman: 'Woman', man: 'Ma
 const SCHOOL = 'school-eq';
 const CYCLE_START = '2025-09-01';
 
-let dir: string;
-const data = () => path.join(dir, 'data');
-const admin = (...args: string[]) => runAdmin(data(), ...args);
+const ws = adminWorkspace('governors-equality-');
+const { data, admin, file } = ws;
 
 async function seed(): Promise<void> {
   const clock = new FixedClock('2025-09-08T10:00:00.000Z');
@@ -90,13 +86,12 @@ function publishedCounts(report: GovernorsReport, id: string): [string, string, 
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'governors-equality-'));
+  ws.open();
   await seed();
-  writeFileSync(path.join(dir, 'hr.csv'), hrFile());
-  const run = await admin('equality', 'import', path.join(dir, 'hr.csv'), '--school', SCHOOL, '--json');
+  const run = await admin('equality', 'import', file('hr.csv', hrFile()), '--school', SCHOOL, '--json');
   if (run.code !== 0) throw new Error(run.stderr);
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => ws.close());
 
 describe('the governors’ report counts the stored equality answers (R-RPT-1)', () => {
   jest.setTimeout(60_000);
@@ -135,9 +130,8 @@ describe('the governors’ report counts the stored equality answers (R-RPT-1)',
   it('R-RPT-1: --equality FILE counts that file for the one run, and the stored answers stay as they were', async () => {
     // A file with women and men the other way round, for everyone, those who answered in chat too.
     const swapped = (m: Member): Gender => (m.gender === 'woman' ? 'man' : m.gender === 'man' ? 'woman' : m.gender);
-    const file = path.join(dir, 'swapped.csv');
-    writeFileSync(file, ['staffId,gender', ...MEMBERS.map((m) => `${m.staffId},${swapped(m) ?? ''}`)].join('\n'));
-    const fromFile = publishedCounts(await report('--equality', file), 'outcomes.pay.gender');
+    const swappedFile = file('swapped.csv', ['staffId,gender', ...MEMBERS.map((m) => `${m.staffId},${swapped(m) ?? ''}`)].join('\n'));
+    const fromFile = publishedCounts(await report('--equality', swappedFile), 'outcomes.pay.gender');
     for (const [row, column, value] of fromFile) expect([row, column, value]).toEqual([row, column, expectedPay(row, column, swapped)]);
     expect(fromFile).toEqual(expect.arrayContaining([['Woman', 'Total', 11], ['Man', 'Total', 12]]));
     const again = publishedCounts(await report(), 'outcomes.pay.gender');

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
@@ -10,17 +9,15 @@ import { startScheduler } from '../../bot/scheduler/scheduler';
 import type { CycleDays } from '../case/case-scenario-harness';
 import { FakeSleeper, RecordingMessenger } from '../nudges/relay-harness';
 import { ALEX, CYCLE_START, DEV, JORDAN, openSchool, ROSTER, SCHOOL_ID, seedPayrollSchool, stepsAround } from './payroll-seed';
-import { runAdmin } from '../support/admin-cli';
+import { adminWorkspace } from '../support/admin-cli';
 
 // Issue 10: what payroll has is kept, and a later change is flagged to the headteacher rather than applied silently.
 // The admin command runs as a child process on a real SQLite file; the cases change through the case use-cases;
 // the scheduler runs as the server runs it, over the same file, with the Teams messenger recorded.
 
-let dir: string;
-const data = () => path.join(dir, 'data');
-const admin = (...args: string[]) => runAdmin(data(), ...args);
+const ws = adminWorkspace('payroll-after-export-');
+const { data, admin, file } = ws;
 const payroll = (today: string, ...more: string[]) => admin('report', 'payroll', '--school', SCHOOL_ID, '--cycle', '2025', '--today', today, ...more);
-const file = (name: string) => path.join(dir, name);
 const lines = (text: string) => text.trim().split(/\r?\n/);
 const IDENTIFYING = ROSTER.flatMap((p) => [p.name, ...p.name.split(' '), p.staffId, p.id]);
 
@@ -66,11 +63,11 @@ const RESTARTED: CycleDays = { cycleStart: CYCLE_START, open: '2026-12-03', plan
 const EXPORTED_CSV = ['Staff ID,Current point,Recommendation,New point,Effective date', 'OAK-101,4,increment,5,2027-04-01', 'OAK-105,7,withheld,7,2027-04-01'];
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'payroll-after-export-'));
+  ws.open();
   await seedPayrollSchool(data());
   writeFileSync(file('points.csv'), 'staffId,currentPoint\nOAK-101,4\nOAK-105,7\nOAK-104,9\n');
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => ws.close());
 
 describe('payroll after the export (issue 10: R-PAY-1, R-CAL-2)', () => {
   jest.setTimeout(120_000);

@@ -1,25 +1,18 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROSTER, seedSchool } from './report-cli-seed';
-import { runAdmin } from '../support/admin-cli';
+import { adminWorkspace } from '../support/admin-cli';
 
 // The report, export and retention commands run as a user runs them: a child process on a seeded store.
-let dir: string;
-const data = () => path.join(dir, 'data');
-const admin = (...args: string[]) => runAdmin(data(), ...args);
-const file = (name: string, text: string) => {
-  const p = path.join(dir, name);
-  writeFileSync(p, text);
-  return p;
-};
+const ws = adminWorkspace('report-cli-');
+const { data, admin, file } = ws;
 const IDENTIFYING = ROSTER.flatMap((p) => [p.name, ...p.name.split(' '), p.email, p.staffId, p.id]);
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'report-cli-'));
+  ws.open();
   await seedSchool(data());
 });
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => ws.close());
 
 describe('admin report, export and retention (R-RPT-1, R-RPT-2, R-RPT-3, R-PAY-1, R-PRV-1, R-PRV-2)', () => {
   jest.setTimeout(60_000);
@@ -28,9 +21,9 @@ describe('admin report, export and retention (R-RPT-1, R-RPT-2, R-RPT-3, R-PAY-1
     const html = await admin('report', 'governors', '--school', 'school-1', '--cycle', '2025', '--threshold', '12', '--today', '2026-11-01');
     expect(html.code).toBe(0);
     expect(html.stdout).toMatch(/<html/);
-    const csv = await admin('report', 'governors', '--school', 'school-1', '--cycle', '2025', '--format', 'csv', '--out', path.join(dir, 'gov.csv'), '--today', '2026-11-01');
+    const csv = await admin('report', 'governors', '--school', 'school-1', '--cycle', '2025', '--format', 'csv', '--out', path.join(ws.dir(), 'gov.csv'), '--today', '2026-11-01');
     expect(csv.stdout).toMatch(/^Wrote the governors’ report to /);
-    const text = readFileSync(path.join(dir, 'gov.csv'), 'utf8');
+    const text = readFileSync(path.join(ws.dir(), 'gov.csv'), 'utf8');
     expect(text.length).toBeGreaterThan(100);
     for (const term of IDENTIFYING) for (const out of [html.stdout, text]) expect(out).not.toContain(term);
   });

@@ -1,18 +1,16 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseCaseState } from '../../services/case';
 import { openStore } from '../../storage/open-store';
-import { runAdmin } from '../support/admin-cli';
+import { adminWorkspace } from '../support/admin-cli';
 import { seedSchool } from './report-cli-seed';
 
 // `school report-threshold N [--school ID]` and the governors' report's --threshold, run as a user runs them: a
 // child process over a real SQLite file (R-RPT-1: "default 10, school-configurable"). A bad value is refused
 // with one clear line and nothing stored; the report counts with the school's number, and a one-run --threshold
 // may raise it but never go below it.
-let dir: string;
-const data = () => path.join(dir, 'data');
-const admin = (...args: string[]) => runAdmin(data(), ...args);
+const ws = adminWorkspace('report-threshold-cli-');
+const { data, admin } = ws;
 
 /** The school's settings as stored in the SQLite file, read back without the admin command. */
 async function storedSettings(schoolId = 'school-1'): Promise<Record<string, unknown>> {
@@ -28,10 +26,10 @@ const governors = (...extra: string[]) => admin('report', 'governors', '--school
 const thresholdOf = (run: { stdout: string }) => (JSON.parse(run.stdout) as { threshold: number }).threshold;
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'report-threshold-cli-'));
+  ws.open();
   await seedSchool(data());
 }, 60_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => ws.close());
 
 describe('the governors’ report threshold from the admin command (R-RPT-1)', () => {
   jest.setTimeout(60_000);
@@ -81,7 +79,7 @@ describe('the governors’ report threshold from the admin command (R-RPT-1)', (
     expect(thresholdOf(await governors('--threshold', '8'))).toBe(8);
     expect(thresholdOf(await governors('--threshold', '15'))).toBe(15);
 
-    const out = path.join(dir, 'lower.html');
+    const out = path.join(ws.dir(), 'lower.html');
     const lower = await governors('--threshold', '7', '--out', out);
     expect(lower.code).toBe(2);
     expect(lower.stderr.trim()).toBe('--threshold can only raise the school’s threshold of 8 for one run, never lower it: in smaller groups people could be identified. Nothing was written.');
