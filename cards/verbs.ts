@@ -31,6 +31,8 @@ export const Verbs = {
   equalitySave: 'ipp.equality.save',
   /** Deletes the person's own equality answers (R-RPT-1). */
   equalityRemove: 'ipp.equality.remove',
+  /** The head's payroll changes: what payroll has and what is approved now, for one cycle (R-PAY-1, R-CAL-2). */
+  payrollChangesShow: 'ipp.payroll.changes',
   /** Local mode only: act as another person of the demo school, to walk a cycle from every chair. */
   devActAs: 'ipp.dev.act-as',
 } as const;

@@ -1,15 +1,21 @@
+import { Verbs } from '../../cards/verbs';
 import type { CaseState } from '../../services/case';
 import type { NudgeContent } from '../../services/nudges/messenger.port';
+import type { Person } from '../../services/people/person.schema';
 import type { SchoolPolicy } from '../../services/policy';
 import type { PayrollExportRecord, ReminderRecord, SchoolRecord, Store } from '../../services/ports/store.port';
 import { approvedPayFromCases, diffSinceExport, payrollChangeSetKey, payrollChangesSummary } from '../../services/reports';
+import type { PayFromCasesError, PayrollChange } from '../../services/reports';
+import { ok } from '../../services/shared/result';
+import type { Result } from '../../services/shared/result';
 import { iso, londonWallClock } from '../../services/shared/london-time';
 import type { Clock, CivilDate } from '../../services/shared/time';
 
 // Once a London day, each school's stored payroll export is compared with the head-approved recommendations now
 // (R-PAY-1, R-CAL-2). When they differ, the headteacher is told in their one-to-one chat, as a notice the relay
-// delivers inside their hours: how many changed and how, that payroll still has the earlier figures, and the
-// command that lists the details. No name or staff id goes into the message, and the log has ids and counts only.
+// delivers inside their hours: how many changed and how, that payroll still has the earlier figures, and a button
+// that opens the details in their own chat (bot/payroll-screens.ts, R-CHAT-2). The notice may wait in a queue, so no
+// name or staff id goes into it (the screen, opened by the head, shows them), and the log has ids and counts only.
 // The notice's id comes from the export and the set of changes, so one set is flagged once however many sweeps
 // and replicas run this, and a new set is flagged again.
 
@@ -26,10 +32,27 @@ export interface PayrollChangesJobDeps {
  * after the cycle ends, and a case restarted by a transfer runs a cycle of its own whose final review, and so its
  * pay approval, may come as late as the end of the year after next.
  */
-function cyclesInPay(policy: SchoolPolicy, today: CivilDate): CivilDate[] {
+export function cyclesInPay(policy: SchoolPolicy, today: CivilDate): CivilDate[] {
   const current = policy.cycleContaining(today).start;
   const yearsBack = (n: number) => policy.cycleContaining(`${Number(current.slice(0, 4)) - n}${current.slice(4)}`).start;
   return [...new Set([yearsBack(2), yearsBack(1), current])];
+}
+
+/** What the notice's button carries as its `caseId`, the same id its reminder is filed under: the export's cycle. */
+export const payrollOpenId = (cycleId: CivilDate): string => `payroll:${cycleId}`;
+
+/**
+ * The changes since a stored export: the cycle's head-approved recommendations now, compared with what payroll has,
+ * with the school's people (for the screen's names). Fails when a case's reviewee has no staff id to compare by.
+ */
+export async function changesSinceExport(
+  store: Pick<Store<CaseState>, 'people' | 'cases'>,
+  exp: PayrollExportRecord,
+): Promise<Result<{ changes: PayrollChange[]; people: Person[] }, PayFromCasesError>> {
+  const cases = (await store.cases.listByCycle(exp.schoolId, exp.cycleId)).map((e) => e.state);
+  const people = await store.people.list(exp.schoolId);
+  const approved = approvedPayFromCases(cases, people);
+  return approved.ok ? ok({ changes: diffSinceExport(exp, approved.value), people }) : approved;
 }
 
 /** The notice id of one set of changes to one export. */
@@ -41,14 +64,12 @@ export function payrollChangesJob(deps: PayrollChangesJobDeps) {
   let checkedOn: string | null = null;
 
   async function noticeFor(school: SchoolRecord, exp: PayrollExportRecord, today: CivilDate): Promise<ReminderRecord | null> {
-    const cases = (await deps.store.cases.listByCycle(school.id, exp.cycleId)).map((e) => e.state);
-    const people = await deps.store.people.list(school.id);
-    const approved = approvedPayFromCases(cases, people);
-    if (!approved.ok) {
-      log('payroll.changes-unchecked', { schoolId: school.id, cycleId: exp.cycleId, code: approved.error.code });
+    const found = await changesSinceExport(deps.store, exp);
+    if (!found.ok) {
+      log('payroll.changes-unchecked', { schoolId: school.id, cycleId: exp.cycleId, code: found.error.code });
       return null;
     }
-    const changes = diffSinceExport(exp, approved.value);
+    const { changes, people } = found.value;
     const summary = payrollChangesSummary(exp, changes);
     if (!summary) return null;
     const head = people.find((p) => p.headteacher && (p.leftOn === null || p.leftOn > today));
@@ -57,11 +78,12 @@ export function payrollChangesJob(deps: PayrollChangesJobDeps) {
       return null;
     }
     const content: NudgeContent = {
-      kind: 'notice', title: summary.title, due: null, open: null,
-      lines: [...summary.lines, `The details, by staff id, come from the payroll report: npm run admin -- report payroll --school ${school.id} --cycle ${exp.cycleId.slice(0, 4)}`],
+      kind: 'notice', title: summary.title, due: null,
+      lines: [...summary.lines, 'Press “See the changes” for who they are and what payroll has.'],
+      open: { verb: Verbs.payrollChangesShow, title: 'See the changes', caseId: payrollOpenId(exp.cycleId), version: exp.version },
     };
     return {
-      id: payrollNoticeId(exp, payrollChangeSetKey(changes)), schoolId: school.id, caseId: `payroll:${exp.cycleId}`, rule: 'notice.payroll-changes',
+      id: payrollNoticeId(exp, payrollChangeSetKey(changes)), schoolId: school.id, caseId: payrollOpenId(exp.cycleId), rule: 'notice.payroll-changes',
       recipientId: head.id, dueAt: iso(deps.clock.now()), state: 'pending', leaseUntil: null, attempts: 0, payload: { content },
     };
   }

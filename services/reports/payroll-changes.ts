@@ -55,9 +55,11 @@ export function approvedPayFromCases(cases: readonly CaseState[], people: readon
   return approved.ok ? ok(approved.value.map(({ staffId, recommendation }) => ({ staffId, recommendation }))) : approved;
 }
 
-const KIND_WORDS: Readonly<Record<PayRecommendation['recommendation'], string>> = { increment: 'an increment', 'top-of-grade': 'top of the grade', withhold: 'increment withheld' };
+/** A recommendation's kind in words, for when the pay point is not known. */
+export const KIND_WORDS: Readonly<Record<PayRecommendation['recommendation'], string>> = { increment: 'an increment', 'top-of-grade': 'top of the grade', withhold: 'increment withheld' };
 
-function outcome(row: PayrollRow): string {
+/** A payroll line's outcome in words, with its point: "an increment to point 5". */
+export function outcome(row: PayrollRow): string {
   switch (row.recommendation) {
     case 'increment':
       return `an increment to point ${row.newPoint}`;

@@ -30,6 +30,16 @@ describe('the nudge card (R-CHAT-3)', () => {
     expect(view.actions[0]?.verb).toBe(Verbs.homeShow);
   });
 
+  it('R-CHAT-2: the payroll notice’s button opens the head’s payroll changes for its cycle, in Teams and Slack alike', () => {
+    const open = { verb: Verbs.payrollChangesShow, title: 'See the changes', caseId: 'payroll:2025-09-01', version: 1 };
+    const view = nudgeView(content({ kind: 'notice', due: null, lines: ['Payroll still has the earlier figures.'], open }));
+    const card = nudgeCard(view) as unknown as { actions: { type: string; verb: string; data: unknown }[] };
+    expect(cardProblems(card)).toEqual([]);
+    expect(card.actions).toEqual([expect.objectContaining({ type: 'Action.Execute', title: 'See the changes', verb: Verbs.payrollChangesShow, data: { caseId: 'payroll:2025-09-01', version: 1 } })]);
+    const buttons = nudgeBlocks(view).flatMap((b) => (b.type === 'actions' ? (b.elements as Record<string, unknown>[]) : []));
+    expect(buttons).toEqual([expect.objectContaining({ action_id: Verbs.payrollChangesShow, value: JSON.stringify({ caseId: 'payroll:2025-09-01', version: 1 }) })]);
+  });
+
   it('a digest or notice without a date or button still renders', () => {
     const card = nudgeCard(nudgeView(content({ kind: 'digest', due: null, open: null, lines: ['Overdue (1):', 'Ada: objectives'] })));
     expect(cardProblems(card)).toEqual([]);

@@ -10,6 +10,10 @@ import type { CycleDays } from '../case/case-scenario-harness';
 import { FakeSleeper, RecordingMessenger } from '../nudges/relay-harness';
 import { ALEX, CYCLE_START, DEV, JORDAN, openSchool, ROSTER, SCHOOL_ID, seedPayrollSchool, stepsAround } from './payroll-seed';
 import { adminWorkspace } from '../support/admin-cli';
+import { resolveActor } from '../../bot/actor';
+import { createCaseRuntime } from '../../bot/case-runtime';
+import { payrollChangesScreen } from '../../bot/payroll-screens';
+import { Verbs } from '../../cards/verbs';
 
 // Issue 10: what payroll has is kept, and a later change is flagged to the headteacher rather than applied silently.
 // The admin command runs as a child process on a real SQLite file; the cases change through the case use-cases;
@@ -109,20 +113,32 @@ describe('payroll after the export (issue 10: R-PAY-1, R-CAL-2)', () => {
     expect(JSON.parse(withPoints.stdout)).toMatchObject({ export: { version: 1 }, changes: [{ type: 'removed', staffId: 'OAK-101' }, { type: 'added', staffId: 'OAK-104', now: { currentPoint: 9, newPoint: 10 } }] });
   });
 
-  it('R-PAY-1: the daily job tells the headteacher once, in their own chat, how many changed and how, with no name or staff id; not again the next day', async () => {
+  it('R-PAY-1, R-CHAT-2: the daily job tells the headteacher once, in their own chat, how many changed and how, with a button to the details and no name, staff id or command line; not again the next day', async () => {
     const friday = await schedulerDay('2026-12-04T10:00:00.000Z');
     expect(friday.payrollNotices).toHaveLength(1);
     const [notice] = friday.payrollNotices;
     expect(notice?.recipient).toMatchObject({ personId: JORDAN.id, channel: 'teams', userKey: 'aad-jordan' });
     expect(notice?.message.content).toEqual({
-      kind: 'notice', title: '2 pay recommendations have changed since the payroll export', due: null, open: null,
+      kind: 'notice', title: '2 pay recommendations have changed since the payroll export', due: null,
       lines: [
         'Since the payroll export on Tuesday 1 December: 1 recommendation was approved that payroll does not have; 1 recommendation that payroll has is no longer approved.',
         'Payroll still has the earlier figures: nothing there has been changed, so please let them know.',
-        'The details, by staff id, come from the payroll report: npm run admin -- report payroll --school school-1 --cycle 2025',
+        'Press “See the changes” for who they are and what payroll has.',
       ],
+      open: { verb: Verbs.payrollChangesShow, title: 'See the changes', caseId: `payroll:${CYCLE_START}`, version: 1 },
     });
     for (const term of IDENTIFYING) expect(JSON.stringify(notice?.message.content)).not.toContain(term);
+    expect(JSON.stringify(notice?.message.content)).not.toMatch(/npm|admin|--school|--cycle/);
+    // The button opens the details for the head, in their own chat: each change by name and staff id.
+    const screen = await stored('2026-12-04T10:05:00.000Z', async (s) => {
+      const head = await resolveActor(s.store, 'teams', 'aad-jordan');
+      return payrollChangesScreen(s.store, createCaseRuntime({ store: s.store, clock: s.clock, logger: createLogger('silent') }), head, { caseId: notice?.message.content.open?.caseId, version: notice?.message.content.open?.version });
+    });
+    expect(screen.kind === 'list' ? screen.view.items.map((i) => [i.heading, ...i.lines]) : screen.view.message).toEqual([
+      ['Alex Morgan (staff id OAK-101)', 'Payroll has: an increment to point 5.', 'Approved now: no pay recommendation.'],
+      ['Dev Okoro (staff id OAK-104)', 'Payroll has: nothing for them in the export.', 'Approved now: an increment.'],
+      ['What to do next', 'Ask your school’s administrator to send payroll the updated file.', 'For the administrator: the payroll report with --replace records it.'],
+    ]);
     expect(friday.log).toEqual([expect.objectContaining({ event: 'payroll.changes-flagged', schoolId: SCHOOL_ID, cycleId: CYCLE_START, reminderId: notice?.message.key })]);
     const monday = await schedulerDay('2026-12-07T10:00:00.000Z');
     expect(monday.payrollNotices).toEqual([]);

@@ -1,7 +1,9 @@
 import { payrollChangesJob } from '../../bot/scheduler/payroll-changes.job';
+import { Verbs } from '../../cards/verbs';
 import { parseCaseState } from '../../services/case';
 import type { CaseState } from '../../services/case';
 import { personSchema } from '../../services/people/person.schema';
+import type { NudgeContent } from '../../services/nudges/messenger.port';
 import type { Store } from '../../services/ports/store.port';
 import { FixedClock } from '../../services/shared/time';
 import { openMemoryStore } from '../../storage/memory/memory.store';
@@ -46,6 +48,10 @@ describe('the daily payroll check when the head cannot be told (R-PAY-1)', () =>
     expect(JSON.stringify(log)).not.toMatch(/Alex|Jordan|OAK-/);
     const planned = await store.reminders.due('2026-12-05T00:00:00.000Z', 10);
     expect(planned.map((r) => [r.schoolId, r.recipientId, r.rule])).toEqual([['school-c', 'p-jordan', 'notice.payroll-changes']]);
+    // R-CHAT-2: the notice opens the head's screen for its cycle; it may wait in a queue, so it names nobody.
+    const { content } = planned[0]?.payload as { content: NudgeContent };
+    expect(content.open).toEqual({ verb: Verbs.payrollChangesShow, title: 'See the changes', caseId: `payroll:${approved.cycleId}`, version: 1 });
+    expect(JSON.stringify(content)).not.toMatch(/Alex|Jordan|OAK-|npm|admin|--school/);
     expect(await job()).toBe(0);
   });
 });
