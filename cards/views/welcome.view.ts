@@ -50,7 +50,7 @@ export function welcomeView(input: WelcomeInput): WelcomeView {
     sections.push({ heading: 'As a school leader', items: ['Moderate objectives and approve pay recommendations: say "moderation"'] });
   }
   if (roles.has('headteacher')) {
-    sections.push({ heading: 'As headteacher', items: ['Set up the school and launch the cycle: say "setup"'] });
+    sections.push({ heading: 'As headteacher', items: ['Set up the school and launch the cycle: say "setup"', 'See pay recommendations that changed after the payroll export: say "payroll"'] });
   }
   return {
     title: `Hello ${firstName}`,
