@@ -72,7 +72,7 @@ describe('payroll changes in Teams (R-PAY-1, R-CAL-2, R-CHAT-2)', () => {
   });
 
   it('R-CHAT-2: the head’s help says to say "payroll"; a reviewee’s does not', async () => {
-    const line = 'See pay recommendations that changed after the payroll export: say "payroll"';
+    const line = '• See pay recommendations that changed after the payroll export: say "payroll"';
     expect(await say(priya, 'help')).toContain(line);
     expect(await say(sam, 'help')).not.toContain(line);
   });
