@@ -33,6 +33,8 @@ export const Verbs = {
   equalityRemove: 'ipp.equality.remove',
   /** The head's payroll changes: what payroll has and what is approved now, for one cycle (R-PAY-1, R-CAL-2). */
   payrollChangesShow: 'ipp.payroll.changes',
+  /** Training needs and agreed support not yet given, for one cycle, naming no one (R-RPT-3, R-SUP-1). */
+  cpdShow: 'ipp.cpd.show',
   /** Local mode only: act as another person of the demo school, to walk a cycle from every chair. */
   devActAs: 'ipp.dev.act-as',
 } as const;
