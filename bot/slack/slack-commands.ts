@@ -1,6 +1,7 @@
 import { errorBlocks, fallbackText } from '../../cards/slack/blocks';
 import type { Actor } from '../actor';
 import { launchScreen, setupScreen, unreachableScreen } from '../admin-screens';
+import { cpdScreen } from '../cpd-screens';
 import { payrollChangesScreen } from '../payroll-screens';
 import { moderationScreen, teamScreen } from '../queue-screens';
 import { londonWallClock } from '../../services/shared/london-time';
@@ -11,7 +12,8 @@ import type { SlackAnswer, SlackScreenDeps } from './slack-screens';
 
 // `/ipp <words>` and a DM typed to the bot understand the same words as the Teams bot (R-CHAT-1): help,
 // status (my appraisal), objectives, self-assessment, my team, moderation, the head's set-up commands and payroll
-// changes, and the person's own equality questions.
+// changes, training needs (for the professional-development manager and the head), and the person's own equality
+// questions.
 
 /** The slash command, the global shortcut and the events the bot answers: the manifest declares the same. */
 export const SLACK_COMMAND = '/ipp';
@@ -31,6 +33,7 @@ const WORDS = {
   unreachable: /^(who is unreachable|unreachable)$/,
   equality: /^(equality|equality questions|my equality answers)$/,
   payroll: /^(payroll|payroll changes|pay changes)$/,
+  training: /^(training|training needs|cpd|cpd summary)$/,
 } as const;
 
 type Message = Extract<SlackAnswer, { kind: 'message' }>;
@@ -62,6 +65,8 @@ export async function answerText(deps: SlackScreenDeps, actor: Actor, typed: str
       return equalityMessage(deps, actor);
     case 'payroll':
       return screenMessage(await payrollChangesScreen(store, runtime, actor));
+    case 'training':
+      return screenMessage(await cpdScreen(store, runtime, actor));
     case 'launch': {
       const today = londonWallClock(runtime.deps.clock.now()).day;
       const year = actor.school ? Number((await runtime.policies.forSchool(actor.school.id)).cycleContaining(today).start.slice(0, 4)) : 0;

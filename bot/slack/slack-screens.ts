@@ -11,6 +11,7 @@ import type { CaseRuntime } from '../case-runtime';
 import { caseScreen, formScreen, myCase, runCaseCommand } from '../case-screens';
 import type { CaseScreen } from '../case-screens';
 import type { ProductStore } from '../compose';
+import { cpdScreen } from '../cpd-screens';
 import { payrollChangesScreen } from '../payroll-screens';
 import { accessScreen, approveAll, moderationScreen, teamScreen } from '../queue-screens';
 import type { ListScreen } from '../queue-screens';
@@ -101,6 +102,8 @@ export async function answerButton(deps: SlackScreenDeps, actor: Actor, verb: st
       return answerOf(await unreachableScreen(store, actor));
     case Verbs.payrollChangesShow:
       return answerOf(await payrollChangesScreen(store, runtime, actor, data));
+    case Verbs.cpdShow:
+      return answerOf(await cpdScreen(store, runtime, actor, data));
     default: {
       const view = errorView({ code: 'CARD.UNKNOWN_ACTION', message: 'This button belongs to an older message that I no longer understand. Press below to see your appraisal as it is now.' }, 'That button is out of date');
       return { kind: 'message', blocks: errorBlocks(view), text: view.title, changed: false };

@@ -7,6 +7,7 @@ import type { CaseRuntime } from '../case-runtime';
 import type { ProductStore } from '../compose';
 import type { ReportLinks } from '../report-link';
 import type { CaseRouteDeps } from './case.routes';
+import { registerCpdRoutes } from './cpd.routes';
 import { registerPayrollRoutes } from './payroll.routes';
 import { renderCaseScreen } from './case.routes';
 
@@ -20,7 +21,7 @@ const dataOf = (context: TurnContext): Record<string, unknown> => {
   return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
 };
 
-/** The head's set-up commands in chat: setup, launch cycle (with a preview), who is unreachable, the governors' report; and payroll changes. */
+/** The head's set-up commands in chat: setup, launch cycle (with a preview), who is unreachable, the governors' report; and payroll changes and training needs. */
 export function registerAdminRoutes(
   app: Application,
   deps: CaseRouteDeps & { store: ProductStore; runtime: CaseRuntime; reportLinks: ReportLinks; say(context: TurnContext, handler: (actor: Actor) => Promise<Parameters<typeof renderCaseScreen>[0]>): Promise<void> },
@@ -45,4 +46,5 @@ export function registerAdminRoutes(
   app.adaptiveCards.actionExecute(Verbs.cycleLaunch, route((c, actor) => launchScreen(store, runtime, actor, dataOf(c), false)));
   app.adaptiveCards.actionExecute(Verbs.unreachableShow, route((_c, actor) => unreachableScreen(store, actor)));
   registerPayrollRoutes(app, deps);
+  registerCpdRoutes(app, deps);
 }

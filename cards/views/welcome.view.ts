@@ -49,8 +49,12 @@ export function welcomeView(input: WelcomeInput): WelcomeView {
   if (roles.has('headteacher') || roles.has('slt')) {
     sections.push({ heading: 'As a school leader', items: ['Moderate objectives and approve pay recommendations: say "moderation"'] });
   }
+  // Training needs are for the professional-development manager and the head (R-RPT-3); named once for someone who is both.
+  const training = 'See the training needs and support agreed in statements, with no one named: say "training needs"';
   if (roles.has('headteacher')) {
-    sections.push({ heading: 'As headteacher', items: ['Set up the school and launch the cycle: say "setup"', 'See pay recommendations that changed after the payroll export: say "payroll"'] });
+    sections.push({ heading: 'As headteacher', items: ['Set up the school and launch the cycle: say "setup"', 'See pay recommendations that changed after the payroll export: say "payroll"', training] });
+  } else if (roles.has('pd-manager')) {
+    sections.push({ heading: 'As professional-development manager', items: [training] });
   }
   return {
     title: `Hello ${firstName}`,
