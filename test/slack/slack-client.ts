@@ -1,6 +1,6 @@
 import { DEMO_SCHOOL_ID } from '../../bot/dev/demo-school';
 import { Verbs } from '../../cards/verbs';
-import { slackSignature } from '../support/slack-requests';
+import { aSlashCommand, slackSignature } from '../support/slack-requests';
 import nock from 'nock';
 import { launchDemoCycle, startTestServer } from '../support/test-server';
 import type { TestServer } from '../support/test-server';
@@ -120,6 +120,18 @@ export async function startSlackTest(options: { preset?: string } = {}) {
     pressBody,
     next,
     settled,
+    /**
+     * `/ipp <text>` typed by a person in a channel (or their DM with the bot): the acknowledgement, and the message the
+     * bot then posts to the person's DM (never to the channel).
+     */
+    async slash(userId: string, text: string, channel = dmOf(userId)): Promise<{ ack: string; posted: Message }> {
+      const res = await send(aSlashCommand(userId, text, { channel_id: channel, channel_name: channel.startsWith('D') ? 'directmessage' : 'general' }), 'form');
+      if (res.status !== 200) throw new Error(`/ipp ${text} answered ${res.status}`);
+      const ack = await res.text();
+      const [posted] = await next(['chat.postMessage']);
+      if (posted?.body.channel !== userId) throw new Error(`/ipp ${text} posted to ${String(posted?.body.channel)}, not the person's DM`);
+      return { ack, posted: { channel: dmOf(userId), ts: posted.ts ?? '', blocks: (posted.body.blocks as Block[] | undefined) ?? [] } };
+    },
     /** A message with one button, as an older message in the DM would have (a nudge, a case from last week). */
     aMessageWith(userId: string, verb: string, data: Record<string, unknown>): Message {
       return { channel: dmOf(userId), ts: freshTs(), blocks: [{ type: 'actions', elements: [{ type: 'button', action_id: verb, value: JSON.stringify(data) }] }] };

@@ -1,9 +1,7 @@
 import { Verbs } from '../../cards/verbs';
 import { countOf, CPD_CYCLE, CPD_SEEDS, EARLIER_CYCLE, expectedCounts, identifyingIn, seedCpd } from '../support/cpd-chat';
-import { aSlashCommand } from '../support/slack-requests';
 import { buttonsOf, SLACK_IDS, textOf, useSlackTest } from './slack-client';
 import type { Message } from './slack-client';
-import { dmOf } from './slack-web-api';
 
 // The professional-development manager and the headteacher read the training needs in Slack, over signed requests on
 // loopback with every Web API body asserted (R-RPT-3, R-SUP-1, R-PRV-1): `/ipp training` (or `/ipp cpd`) answers in
@@ -33,15 +31,7 @@ describe('training needs in Slack (R-RPT-3, R-SUP-1, R-PRV-1)', () => {
     await seedCpd(slack.c.t.store);
   });
 
-  /** `/ipp <text>` typed by a person in a channel (or their DM with the bot): the acknowledgement and the DM the bot posts. */
-  async function ipp(userId: string, text: string, channel = dmOf(userId)): Promise<{ ack: string; posted: Message }> {
-    const res = await slack.c.send(aSlashCommand(userId, text, { channel_id: channel, channel_name: channel.startsWith('D') ? 'directmessage' : 'general' }), 'form');
-    expect(res.status).toBe(200);
-    const ack = await res.text();
-    const [posted] = await slack.c.next(['chat.postMessage']);
-    expect(posted?.body.channel).toBe(userId);
-    return { ack, posted: { channel: dmOf(userId), ts: posted?.ts ?? '1700000000.000900', blocks: (posted?.body.blocks ?? []) as Message['blocks'] } };
-  }
+  const ipp = (userId: string, text: string, channel?: string) => slack.c.slash(userId, text, channel);
 
   it('R-RPT-3, R-SUP-1: /ipp training in the PD manager’s DM shows the needs and the support not yet given, counted, naming no one', async () => {
     const expected = expectedCounts(CPD_CYCLE);

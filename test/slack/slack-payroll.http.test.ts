@@ -2,7 +2,6 @@ import { nudgeBlocks } from '../../cards/slack/blocks';
 import { nudgeView } from '../../cards/views/nudge.view';
 import { Verbs } from '../../cards/verbs';
 import { CHANGED_EXPORT, PAY_CYCLE, payrollNotices, recordExport, seedApprovedPay } from '../support/payroll-chat';
-import { aSlashCommand } from '../support/slack-requests';
 import { buttonsOf, SLACK_IDS, textOf, useSlackTest } from './slack-client';
 import type { Message } from './slack-client';
 import { dmOf } from './slack-web-api';
@@ -28,15 +27,7 @@ describe('payroll changes in Slack (R-PAY-1, R-CAL-2, R-CHAT-2)', () => {
     await seedApprovedPay(slack.c.t.store);
   });
 
-  /** `/ipp <text>` typed by a person in a channel (or their DM with the bot): the acknowledgement and the DM the bot posts. */
-  async function ipp(userId: string, text: string, channel = dmOf(userId)): Promise<{ ack: string; posted: Message }> {
-    const res = await slack.c.send(aSlashCommand(userId, text, { channel_id: channel, channel_name: channel.startsWith('D') ? 'directmessage' : 'general' }), 'form');
-    expect(res.status).toBe(200);
-    const ack = await res.text();
-    const [posted] = await slack.c.next(['chat.postMessage']);
-    expect(posted?.body.channel).toBe(userId);
-    return { ack, posted: { channel: dmOf(userId), ts: posted?.ts ?? '', blocks: (posted?.body.blocks ?? []) as Message['blocks'] } };
-  }
+  const ipp = (userId: string, text: string, channel?: string) => slack.c.slash(userId, text, channel);
 
   it('R-PAY-1, R-CHAT-2: the notice’s "See the changes" replaces it with each change: name, staff id, what payroll has, what is approved now', async () => {
     await recordExport(slack.c.t.store, CHANGED_EXPORT);
