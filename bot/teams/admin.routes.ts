@@ -4,21 +4,25 @@ import { Verbs } from '../../cards/verbs';
 import type { Actor } from '../actor';
 import { governorsSummaryScreen, launchScreen, setupScreen, unreachableScreen } from '../admin-screens';
 import type { CaseRuntime } from '../case-runtime';
+import { cpdScreen } from '../cpd-screens';
+import { payrollChangesScreen } from '../payroll-screens';
 import type { ProductStore } from '../compose';
 import type { ReportLinks } from '../report-link';
 import type { CaseRouteDeps } from './case.routes';
-import { registerCpdRoutes } from './cpd.routes';
-import { registerPayrollRoutes } from './payroll.routes';
 import { renderCaseScreen } from './case.routes';
 
 const SETUP = /^\s*(setup|set up|set-up)\W*\s*$/i;
 const LAUNCH = /^\s*launch( the)?( cycle)?\W*\s*$/i;
 const UNREACHABLE = /^\s*(who is unreachable|unreachable)\W*\s*$/i;
 const GOVERNORS = /^\s*(governors|governors'? report|report)\W*\s*$/i;
+/** The head's payroll changes (R-PAY-1, R-CHAT-2). */
+export const PAYROLL = /^\s*(payroll|payroll changes|pay changes)\W*\s*$/i;
+/** Training needs for the PD manager and the head (R-RPT-3, R-SUP-1). */
+export const TRAINING_NEEDS = /^\s*(training|training needs|cpd|cpd summary)\W*\s*$/i;
 
 const dataOf = (context: TurnContext): Record<string, unknown> => {
   const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
-  return data && typeof data === 'object' ? (data as Record<string, unknown>) : {};
+  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
 };
 
 /** The head's set-up commands in chat: setup, launch cycle (with a preview), who is unreachable, the governors' report; and payroll changes and training needs. */
@@ -45,6 +49,10 @@ export function registerAdminRoutes(
   app.adaptiveCards.actionExecute(Verbs.cycleLaunchPreview, route((c, actor) => launchScreen(store, runtime, actor, dataOf(c), true)));
   app.adaptiveCards.actionExecute(Verbs.cycleLaunch, route((c, actor) => launchScreen(store, runtime, actor, dataOf(c), false)));
   app.adaptiveCards.actionExecute(Verbs.unreachableShow, route((_c, actor) => unreachableScreen(store, actor)));
-  registerPayrollRoutes(app, deps);
-  registerCpdRoutes(app, deps);
+
+  // Payroll changes (typed, or the daily notice's button) and training needs (typed, or a page or cycle button).
+  app.message(PAYROLL, (context) => deps.say(context, (actor) => payrollChangesScreen(store, runtime, actor)));
+  app.message(TRAINING_NEEDS, (context) => deps.say(context, (actor) => cpdScreen(store, runtime, actor)));
+  app.adaptiveCards.actionExecute(Verbs.payrollChangesShow, route((c, actor) => payrollChangesScreen(store, runtime, actor, dataOf(c))));
+  app.adaptiveCards.actionExecute(Verbs.cpdShow, route((c, actor) => cpdScreen(store, runtime, actor, dataOf(c))));
 }
