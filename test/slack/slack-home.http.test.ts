@@ -9,7 +9,7 @@ import { dmOf } from './slack-web-api';
 // The App Home, the /ipp command and the "Open my appraisal" shortcut (R-CHAT-1, R-CHAT-2, R-MOD-1): my
 // appraisal with its progress and next deadline, a reviewer's team, the head's queue with approve and send
 // back — pressed from the Home, answered in the DM, and the Home published again without the spent buttons.
-const { 'p-sam': sam, 'p-grace': grace, 'p-head': priya } = SLACK_IDS;
+const { 'p-sam': sam, 'p-grace': grace, 'p-head': priya, 'p-tom': tom } = SLACK_IDS;
 const caseId = caseIdFor('2026-03-01', 'p-sam');
 
 describe('App Home, /ipp and the shortcut in Slack', () => {
@@ -47,6 +47,24 @@ describe('App Home, /ipp and the shortcut in Slack', () => {
     expect(textOf(graces)).toContain('Sam Fielding');
     expect(textOf(graces)).toContain('Nadia Marsh');
     expect(buttonsOf(graces.blocks).some((b) => b.action_id?.startsWith(Verbs.caseShow))).toBe(true);
+  });
+
+  it('R-PAY-1, R-RPT-3: the Home offers each person the screens their role opens, beside their equality questions; pressed, each answers in the DM', async () => {
+    await launchDemoCycle(slack.c.t);
+    const own = [Verbs.equalityShow, Verbs.setupShow, Verbs.payrollChangesShow, Verbs.cpdShow];
+    const offered = async (user: string) => buttonsOf((await slack.c.home(user)).blocks).map((b) => b.action_id?.split('#')[0]).filter((v) => own.includes(v as never));
+    expect(await offered(priya)).toEqual(own);
+    expect(await offered(tom)).toEqual([Verbs.equalityShow, Verbs.cpdShow]);
+    expect(await offered(sam)).toEqual([Verbs.equalityShow]);
+
+    await slack.c.pressInHome(tom, await slack.c.home(tom), Verbs.cpdShow);
+    const [posted] = await slack.c.next(['chat.postMessage']);
+    expect(posted?.body.channel).toBe(tom);
+    expect(textOf(posted?.body as { blocks: unknown })).toContain('Training needs');
+    await slack.c.pressInHome(priya, await slack.c.home(priya), Verbs.payrollChangesShow);
+    const [payroll] = await slack.c.next(['chat.postMessage']);
+    expect(payroll?.body.channel).toBe(priya);
+    expect(textOf(payroll?.body as { blocks: unknown })).toContain('Payroll changes');
   });
 
   it('R-MOD-1: the head approves from the Home: the case comes to her DM, and the Home is published again without it', async () => {
