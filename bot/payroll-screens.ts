@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 import type { Person } from '../services/people/person.schema';
 import type { SchoolPolicy } from '../services/policy';
 import type { PayrollExportRecord } from '../services/ports/store.port';
-import { KIND_WORDS, outcome, payrollChangesSummary, payrollDates } from '../services/reports';
+import { changesSinceExport, cyclesInPay, KIND_WORDS, outcome, payrollChangesSummary, payrollDates, payrollOpenId } from '../services/reports';
 import type { PayrollChange } from '../services/reports';
 import { dateInWords, londonWallClock } from '../services/shared/london-time';
 import { assertNever } from '../services/shared/result';
@@ -15,7 +15,6 @@ import type { Actor } from './actor';
 import type { CaseRuntime } from './case-runtime';
 import type { ProductStore } from './compose';
 import type { ListScreen } from './queue-screens';
-import { changesSinceExport, cyclesInPay, payrollOpenId } from './scheduler/payroll-changes.job';
 
 // The head's "Payroll changes" (R-PAY-1, R-CAL-2, R-CHAT-2): once a cycle's payroll export is recorded, what payroll
 // has and what is approved now, person by person, in plain words, with what to do about it. Opened from the daily

@@ -1,13 +1,9 @@
 import { Verbs } from '../../cards/verbs';
 import type { CaseState } from '../../services/case';
 import type { NudgeContent } from '../../services/nudges/messenger.port';
-import type { Person } from '../../services/people/person.schema';
 import type { SchoolPolicy } from '../../services/policy';
 import type { PayrollExportRecord, ReminderRecord, SchoolRecord, Store } from '../../services/ports/store.port';
-import { approvedPayFromCases, diffSinceExport, payrollChangeSetKey, payrollChangesSummary } from '../../services/reports';
-import type { PayFromCasesError, PayrollChange } from '../../services/reports';
-import { ok } from '../../services/shared/result';
-import type { Result } from '../../services/shared/result';
+import { changesSinceExport, cyclesInPay, payrollChangeSetKey, payrollChangesSummary, payrollOpenId } from '../../services/reports';
 import { iso, londonWallClock } from '../../services/shared/london-time';
 import type { Clock, CivilDate } from '../../services/shared/time';
 
@@ -25,34 +21,6 @@ export interface PayrollChangesJobDeps {
   policyFor(schoolId: string): Promise<SchoolPolicy>;
   clock: Clock;
   log?: (event: string, fields: Record<string, string | number>) => void;
-}
-
-/**
- * The cycles whose pay may still change today: the current one and the two before it. A cycle's pay goes to payroll
- * after the cycle ends, and a case restarted by a transfer runs a cycle of its own whose final review, and so its
- * pay approval, may come as late as the end of the year after next.
- */
-export function cyclesInPay(policy: SchoolPolicy, today: CivilDate): CivilDate[] {
-  const current = policy.cycleContaining(today).start;
-  const yearsBack = (n: number) => policy.cycleContaining(`${Number(current.slice(0, 4)) - n}${current.slice(4)}`).start;
-  return [...new Set([yearsBack(2), yearsBack(1), current])];
-}
-
-/** What the notice's button carries as its `caseId`, the same id its reminder is filed under: the export's cycle. */
-export const payrollOpenId = (cycleId: CivilDate): string => `payroll:${cycleId}`;
-
-/**
- * The changes since a stored export: the cycle's head-approved recommendations now, compared with what payroll has,
- * with the school's people (for the screen's names). Fails when a case's reviewee has no staff id to compare by.
- */
-export async function changesSinceExport(
-  store: Pick<Store<CaseState>, 'people' | 'cases'>,
-  exp: PayrollExportRecord,
-): Promise<Result<{ changes: PayrollChange[]; people: Person[] }, PayFromCasesError>> {
-  const cases = (await store.cases.listByCycle(exp.schoolId, exp.cycleId)).map((e) => e.state);
-  const people = await store.people.list(exp.schoolId);
-  const approved = approvedPayFromCases(cases, people);
-  return approved.ok ? ok({ changes: diffSinceExport(exp, approved.value), people }) : approved;
 }
 
 /** The notice id of one set of changes to one export. */

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { CaseState } from '../case/case-state.schema';
 import type { Person } from '../people/person.schema';
+import type { SchoolPolicy } from '../policy';
+import type { PayrollExportRecord, Store } from '../ports/store.port';
 import { dateInWords } from '../shared/london-time';
 import { assertNever, ok } from '../shared/result';
 import type { Result } from '../shared/result';
+import type { CivilDate } from '../shared/time';
 import { approvedWithStaffIds } from './from-cases';
 import type { PayFromCasesError } from './from-cases';
 import { payrollRow } from './payroll-export';
@@ -121,4 +124,32 @@ export function payrollChangeSetKey(changes: readonly PayrollChange[]): string {
     .map((c) => [c.type, c.staffId, c.type === 'added' ? c.recommendation : c.was.recommendation, c.type === 'changed' ? c.now.recommendation : ''].join('|'))
     .sort();
   return createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
+}
+
+/**
+ * The cycles whose pay may still change today: the current one and the two before it. A cycle's pay goes to payroll
+ * after the cycle ends, and a case restarted by a transfer runs a cycle of its own whose final review, and so its
+ * pay approval, may come as late as the end of the year after next.
+ */
+export function cyclesInPay(policy: SchoolPolicy, today: CivilDate): CivilDate[] {
+  const current = policy.cycleContaining(today).start;
+  const yearsBack = (n: number) => policy.cycleContaining(`${Number(current.slice(0, 4)) - n}${current.slice(4)}`).start;
+  return [...new Set([yearsBack(2), yearsBack(1), current])];
+}
+
+/** What the notice's button carries as its `caseId`, the same id its reminder is filed under: the export's cycle. */
+export const payrollOpenId = (cycleId: CivilDate): string => `payroll:${cycleId}`;
+
+/**
+ * The changes since a stored export: the cycle's head-approved recommendations now, compared with what payroll has,
+ * with the school's people (for the screen's names). Fails when a case's reviewee has no staff id to compare by.
+ */
+export async function changesSinceExport(
+  store: Pick<Store<CaseState>, 'people' | 'cases'>,
+  exp: PayrollExportRecord,
+): Promise<Result<{ changes: PayrollChange[]; people: Person[] }, PayFromCasesError>> {
+  const cases = (await store.cases.listByCycle(exp.schoolId, exp.cycleId)).map((e) => e.state);
+  const people = await store.people.list(exp.schoolId);
+  const approved = approvedPayFromCases(cases, people);
+  return approved.ok ? ok({ changes: diffSinceExport(exp, approved.value), people }) : approved;
 }
