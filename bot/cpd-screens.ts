@@ -1,7 +1,7 @@
 import { z } from 'zod/v4';
 import type { CaseState } from '../services/case';
 import type { SchoolPolicy } from '../services/policy';
-import { agreedSupport, buildCpdSummary, redactTerms, trainingNeeds } from '../services/reports';
+import { agreedSupport, buildCpdSummary, cycleLabel, redactTerms, trainingNeeds } from '../services/reports';
 import { londonWallClock } from '../services/shared/london-time';
 import { civilDateSchema } from '../services/shared/time';
 import type { CivilDate } from '../services/shared/time';
@@ -44,8 +44,7 @@ function mayRead(actor: Actor): boolean {
 
 /** "the 2025 to 2026 cycle", or "the 2025 cycle" for a cycle within one year. */
 function cycleOf(policy: SchoolPolicy, id: CivilDate): CpdCycle {
-  const [from, to] = [id.slice(0, 4), policy.cycleContaining(id).end.slice(0, 4)];
-  return { id, name: from === to ? `the ${from} cycle` : `the ${from} to ${to} cycle` };
+  return { id, name: `the ${cycleLabel(policy.cycleContaining(id))} cycle` };
 }
 
 /** The cycle `years` before (negative) or after the one starting on `from`. */

@@ -2,7 +2,7 @@ import { z } from 'zod/v4';
 import type { Person } from '../services/people/person.schema';
 import type { SchoolPolicy } from '../services/policy';
 import type { PayrollExportRecord } from '../services/ports/store.port';
-import { changesSinceExport, cyclesInPay, KIND_WORDS, outcome, payrollChangesSummary, payrollDates, payrollOpenId } from '../services/reports';
+import { changesSinceExport, cycleLabel, cyclesInPay, KIND_WORDS, outcome, payrollChangesSummary, payrollDates, payrollOpenId } from '../services/reports';
 import type { PayrollChange } from '../services/reports';
 import { dateInWords, londonWallClock } from '../services/shared/london-time';
 import { assertNever } from '../services/shared/result';
@@ -41,11 +41,7 @@ const isHead = (actor: Actor) => actor.person !== null && actor.person.headteach
 const withYear = (day: CivilDate) => `${dateInWords(day)} ${day.slice(0, 4)}`;
 
 /** "the 2025 to 2026 cycle", or "the 2025 cycle" for a cycle within one year. */
-function cycleName(policy: SchoolPolicy, cycleId: CivilDate): string {
-  const end = policy.cycleContaining(cycleId).end;
-  const [from, to] = [cycleId.slice(0, 4), end.slice(0, 4)];
-  return from === to ? `the ${from} cycle` : `the ${from} to ${to} cycle`;
-}
+const cycleName = (policy: SchoolPolicy, cycleId: CivilDate): string => `the ${cycleLabel(policy.cycleContaining(cycleId))} cycle`;
 const capitalised = (text: string) => `${text[0]?.toUpperCase() ?? ''}${text.slice(1)}`;
 const lowerFirst = (text: string) => `${text[0]?.toLowerCase() ?? ''}${text.slice(1)}`;
 

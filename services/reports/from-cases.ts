@@ -122,8 +122,11 @@ export function payRecommendationsFromCases(
   return ok(out);
 }
 
-/** How the governors' report names a cycle: "2026 to 2027". */
-export const cycleLabel = (timeline: { readonly start: CivilDate; readonly end: CivilDate }): string => `${timeline.start.slice(0, 4)} to ${timeline.end.slice(0, 4)}`;
+/** How the reports and chat name a cycle: "2026 to 2027", or "2026" for a cycle within one calendar year. */
+export function cycleLabel(timeline: { readonly start: CivilDate; readonly end: CivilDate }): string {
+  const [from, to] = [timeline.start.slice(0, 4), timeline.end.slice(0, 4)];
+  return from === to ? from : `${from} to ${to}`;
+}
 
 /** What the governors' report of one cycle is made from: the school's stored cases and roster, and its policy. */
 export interface CycleReportSource extends FromCasesContext {

@@ -1,5 +1,5 @@
 import { personSchema } from '../../services/people/person.schema';
-import { anonymisedSample, appealGround, buildGovernorsReport, caseDeadlineRules, redactTerms, reportInputsFromCases } from '../../services/reports';
+import { anonymisedSample, appealGround, buildGovernorsReport, caseDeadlineRules, cycleLabel, redactTerms, reportInputsFromCases } from '../../services/reports';
 import { after, play, policyOf, SPT_SCRIPT } from '../case/case-fixtures';
 
 // The mapping on cases played through the case workflow; every count is worked out here from the script.
@@ -63,5 +63,14 @@ describe('report inputs from cases (R-RPT-1, R-RPT-3)', () => {
     expect(text).not.toMatch(/Priya|Lockwood|Okafor|p-alex|p-priya|case-1/);
     expect(text).toMatch(/"by":"reviewee"/);
     expect(text).toMatch(/Run the reading catch-up group/);
+  });
+});
+
+describe('cycle names (R-RPT-1)', () => {
+  it.each([
+    ['an academic-year cycle', '2025-09-01', '2026-08-31', '2025 to 2026'],
+    ['a calendar-year cycle', '2026-01-01', '2026-12-31', '2026'],
+  ])('R-RPT-1: %s is named as its years', (_name, start, end, expected) => {
+    expect(cycleLabel({ start, end })).toBe(expected);
   });
 });
