@@ -19,7 +19,8 @@ import type { ListScreen } from './queue-screens';
 const HEAD_ONLY: ListScreen = { kind: 'error', view: errorView({ code: 'SETUP.NOT_ALLOWED', message: 'Only the headteacher can change the school set-up.' }) };
 const yearSchema = z.object({ cycleYear: z.coerce.number().int().min(2000).max(2100) });
 
-const isHead = (actor: Actor) => actor.person !== null && actor.roles.has('headteacher');
+/** The current headteacher (leavers are never actors: `resolveActor` gives them no person). */
+export const isHead = (actor: Actor): boolean => actor.person !== null && actor.roles.has('headteacher');
 const todayOf = (runtime: CaseRuntime) => londonWallClock(runtime.deps.clock.now()).day;
 
 /** The set-up summary: policy, this cycle's dates, closures, the report's threshold, priorities and who is unreachable. */

@@ -11,6 +11,7 @@ import { errorView } from '../cards/views/error.view';
 import type { Actor } from './actor';
 import type { CaseRuntime } from './case-runtime';
 import type { ProductStore } from './compose';
+import { pageOf } from './queue-screens';
 import type { ListScreen } from './queue-screens';
 
 // "Training needs" in chat (R-RPT-3, R-SUP-1, R-PRV-1): the CPD summary the admin command writes as CSV, for the
@@ -33,14 +34,9 @@ const BAD_BUTTON: ListScreen = {
 
 /** What a button carries: the cycle (its first day) and a page. Typed, neither. */
 const buttonSchema = z.object({ cycle: z.string().max(10).regex(/^(20\d\d|2100)-/).pipe(civilDateSchema) });
-const pageOf = (data: Record<string, unknown>): number => z.coerce.number().int().min(0).max(10_000).catch(0).parse(data.page ?? 0);
 
-/** A current professional-development manager or headteacher, as the stored staff list says now. */
-function mayRead(actor: Actor): boolean {
-  const me = actor.person;
-  if (!me || !actor.school || me.leftOn !== null) return false;
-  return (me.pdManager && actor.roles.has('pd-manager')) || (me.headteacher && actor.roles.has('headteacher'));
-}
+/** A current professional-development manager or headteacher: roles come from the stored staff list, and leavers are never actors. */
+const mayRead = (actor: Actor): boolean => actor.person !== null && (actor.roles.has('pd-manager') || actor.roles.has('headteacher'));
 
 /** "the 2025 to 2026 cycle", or "the 2025 cycle" for a cycle within one year. */
 function cycleOf(policy: SchoolPolicy, id: CivilDate): CpdCycle {

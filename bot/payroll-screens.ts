@@ -14,6 +14,8 @@ import { Verbs } from '../cards/verbs';
 import type { Actor } from './actor';
 import type { CaseRuntime } from './case-runtime';
 import type { ProductStore } from './compose';
+import { isHead } from './admin-screens';
+import { pageOf } from './queue-screens';
 import type { ListScreen } from './queue-screens';
 
 // The head's "Payroll changes" (R-PAY-1, R-CAL-2, R-CHAT-2): once a cycle's payroll export is recorded, what payroll
@@ -35,9 +37,7 @@ const BAD_BUTTON: ListScreen = {
 const buttonSchema = z.object({
   caseId: z.string().max(40).regex(/^payroll:(20\d\d|2100)-/).transform((id) => id.slice('payroll:'.length)).pipe(civilDateSchema),
 });
-const pageOf = (data: Record<string, unknown>): number => z.coerce.number().int().min(0).max(10_000).catch(0).parse(data.page ?? 0);
 
-const isHead = (actor: Actor) => actor.person !== null && actor.person.headteacher && actor.person.leftOn === null && actor.roles.has('headteacher');
 const withYear = (day: CivilDate) => `${dateInWords(day)} ${day.slice(0, 4)}`;
 
 /** "the 2025 to 2026 cycle", or "the 2025 cycle" for a cycle within one year. */

@@ -25,7 +25,8 @@ export type ListScreen = { kind: 'list'; view: ListView } | { kind: 'error'; vie
 export const PAGE_SIZE = { team: 20, moderation: 12 } as const;
 
 /** Which page a button asked for (0 when it said nothing sensible). */
-const pageOf = (data: Record<string, unknown>): number => z.coerce.number().int().min(0).max(10_000).catch(0).parse(data.page ?? 0);
+/** The page a list button asks for (0 when it names none, or none that can be read). */
+export const pageOf = (data: Record<string, unknown>): number => z.coerce.number().int().min(0).max(10_000).catch(0).parse(data.page ?? 0);
 
 /** One page of a list, with "Next" and "Back" buttons that ask for the pages either side, and a line saying where you are. */
 function paged<T>(all: readonly T[], page: number, size: number, verb: Verb, noun: string) {
