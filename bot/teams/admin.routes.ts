@@ -9,7 +9,7 @@ import { payrollChangesScreen } from '../payroll-screens';
 import type { ProductStore } from '../compose';
 import type { ReportLinks } from '../report-link';
 import type { CaseRouteDeps } from './case.routes';
-import { renderCaseScreen } from './case.routes';
+import { dataOf, renderCaseScreen } from './case.routes';
 
 const SETUP = /^\s*(setup|set up|set-up)\W*\s*$/i;
 const LAUNCH = /^\s*launch( the)?( cycle)?\W*\s*$/i;
@@ -20,10 +20,6 @@ export const PAYROLL = /^\s*(payroll|payroll changes|pay changes)\W*\s*$/i;
 /** Training needs for the PD manager and the head (R-RPT-3, R-SUP-1). */
 export const TRAINING_NEEDS = /^\s*(training|training needs|cpd|cpd summary)\W*\s*$/i;
 
-const dataOf = (context: TurnContext): Record<string, unknown> => {
-  const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
-  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-};
 
 /** The head's set-up commands in chat: setup, launch cycle (with a preview), who is unreachable, the governors' report; and payroll changes and training needs. */
 export function registerAdminRoutes(

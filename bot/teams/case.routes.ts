@@ -38,7 +38,7 @@ export function renderCaseScreen(screen: CaseScreen | ListScreen): AdaptiveCardJ
 }
 
 /** The action's data: Action.Execute merges the card's inputs into it, all as strings. */
-const dataOf = (context: TurnContext): Record<string, unknown> => {
+export const dataOf = (context: TurnContext): Record<string, unknown> => {
   const value = context.activity.value as { action?: { data?: unknown } } | undefined;
   const data = value?.action?.data;
   return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};

@@ -6,6 +6,7 @@ import { Verbs } from '../../cards/verbs';
 import type { Actor } from '../actor';
 import { equalityFormScreen, removeEqualityAnswers, saveEqualityAnswers } from '../equality-screens';
 import type { EqualityScreen } from '../equality-screens';
+import { dataOf } from './case.routes';
 import type { CaseRouteDeps } from './case.routes';
 
 // A person's own equality answers in their personal chat with the bot (R-RPT-1): say "equality" or press the
@@ -26,11 +27,6 @@ export function renderEqualityScreen(screen: EqualityScreen): AdaptiveCardJson {
   }
 }
 
-/** The action's data: Action.Execute merges the card's inputs into it, all as strings. */
-const dataOf = (context: TurnContext): Record<string, unknown> => {
-  const data = (context.activity.value as { action?: { data?: unknown } } | undefined)?.action?.data;
-  return data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : {};
-};
 
 /** The typed command and the three card verbs of the equality questions. */
 export function registerEqualityRoutes(
