@@ -23,11 +23,11 @@ import type { SlackAnswer, SlackScreenDeps } from './slack-screens';
 
 type Message = Extract<SlackAnswer, { kind: 'message' }>;
 
-/** An equality screen as a Slack answer: the form opens as a modal, the rest are messages. */
-export function equalityAnswer(screen: EqualityScreen, asModal: boolean): SlackAnswer {
+/** An equality screen as a message in the DM: the form's message opens the questions as a modal. */
+function equalityMessageOf(screen: EqualityScreen): Message {
   switch (screen.kind) {
     case 'equality':
-      return asModal ? { kind: 'modal', view: equalityModal(screen.view) } : { kind: 'message', blocks: equalityMessageBlocks(screen.view), text: fallbackText(screen.view), changed: false };
+      return { kind: 'message', blocks: equalityMessageBlocks(screen.view), text: fallbackText(screen.view), changed: false };
     case 'list':
       return { kind: 'message', blocks: listBlocks(screen.view), text: fallbackText(screen.view), changed: false };
     case 'error':
@@ -35,10 +35,14 @@ export function equalityAnswer(screen: EqualityScreen, asModal: boolean): SlackA
   }
 }
 
+/** An equality screen as a Slack answer: with `asModal`, the form opens as a modal; everything else is a message. */
+export function equalityAnswer(screen: EqualityScreen, asModal: boolean): SlackAnswer {
+  return asModal && screen.kind === 'equality' ? { kind: 'modal', view: equalityModal(screen.view) } : equalityMessageOf(screen);
+}
+
 /** What "equality" typed to the bot answers: the message that opens the questions. */
 export async function equalityMessage(deps: SlackScreenDeps, actor: Actor): Promise<Message> {
-  const answer = equalityAnswer(await equalityFormScreen(deps.store, actor), false);
-  return answer.kind === 'message' ? answer : { kind: 'message', blocks: [], text: '', changed: false };
+  return equalityMessageOf(await equalityFormScreen(deps.store, actor));
 }
 
 /** The answer to one of the equality buttons, or null when the verb is not one of them. */
@@ -80,7 +84,7 @@ export function registerSlackEqualityRoutes(app: App, deps: { store: ProductStor
     await ack();
     if (!(await firstDelivery(store, clock, viewKey(view.id)))) return;
     const actor = await slackActor(store, body.user.id, body.user.team_id ?? body.team?.id);
-    const answer = equalityAnswer(await saveEqualityAnswers(store, runtime, actor, values), false);
-    if (answer.kind === 'message') await app.client.chat.postMessage({ channel: body.user.id, blocks: answer.blocks, text: answer.text });
+    const answer = equalityMessageOf(await saveEqualityAnswers(store, runtime, actor, values));
+    await app.client.chat.postMessage({ channel: body.user.id, blocks: answer.blocks, text: answer.text });
   });
 }

@@ -10,8 +10,8 @@ import type { SlackScreenDeps } from './slack-screens';
 // The App Home (R-CHAT-2): my appraisal with its progress and next deadline, and a button for my own equality
 // questions (R-RPT-1) — beside it, for the head, school set-up and payroll changes, and for the head and the
 // professional-development manager, training needs (R-PAY-1, R-RPT-3); for a reviewer, their team; for the head,
-// the moderation and pay-approval queue with approve and send back. One view of at most 100 blocks, shared out so that every part a person is entitled to
-// gets room.
+// the moderation and pay-approval queue with approve and send back. One view of at most 100 blocks, shared out
+// so that every part a person is entitled to gets room.
 
 const DIVIDER: Block = { type: 'divider' };
 /** The person's own equality questions, after their appraisal (R-RPT-1): the answers themselves open only in a modal. */
@@ -33,11 +33,11 @@ export async function homeTabBlocks(deps: SlackScreenDeps, actor: Actor): Promis
   const reviewer = actor.roles.has('reviewer');
   const head = actor.roles.has('headteacher');
   const parts = 1 + (reviewer ? 1 : 0) + (head ? 1 : 0);
-  // The case first, then the equality button; the queues share what is left (each part keeps a divider's room).
+  // The case first, then the row of the Home's own buttons; the queues share what is left (each part keeps a divider's room).
   const own = ownButtons(actor);
-  const equality = own.length > 0 ? [DIVIDER, ...buttons(own)] : [];
-  const mineBudget = (parts === 1 ? SLACK_LIMITS.viewBlocks : 40) - equality.length;
-  const blocks: Block[] = [...(await myAppraisal(deps, actor, mineBudget)).blocks, ...equality];
+  const ownRow = own.length > 0 ? [DIVIDER, ...buttons(own)] : [];
+  const mineBudget = (parts === 1 ? SLACK_LIMITS.viewBlocks : 40) - ownRow.length;
+  const blocks: Block[] = [...(await myAppraisal(deps, actor, mineBudget)).blocks, ...ownRow];
   if (reviewer) {
     const room = (SLACK_LIMITS.viewBlocks - blocks.length - 1) / (head ? 2 : 1);
     blocks.push(DIVIDER, ...screenMessage(await teamScreen(deps.store, deps.runtime, actor), Math.floor(room)).blocks);
