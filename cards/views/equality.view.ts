@@ -1,4 +1,5 @@
 import type { EqualityInput } from '../../services/reports/report-input';
+import { CHARACTERISTIC_OF } from '../../services/reports/equality-labels';
 import { CHARACTERISTICS } from '../../services/reports/report-labels';
 import { dateInWords } from '../../services/shared/london-time';
 import type { CivilDate } from '../../services/shared/time';
@@ -16,16 +17,23 @@ export type EqualityQuestionId = keyof EqualityInput;
 /** The choice that leaves a question unanswered (a select in Slack cannot be emptied once chosen). */
 export const NOT_ANSWERED = 'not-answered';
 
-/** Every question, in the order of the governors' report, with the characteristic its answers are labelled by. */
-export const EQUALITY_QUESTIONS: readonly { id: EqualityQuestionId; characteristic: string; label: string }[] = [
-  { id: 'ethnicity', characteristic: 'ethnicity', label: 'Your ethnic group' },
-  { id: 'gender', characteristic: 'gender', label: 'Your gender' },
-  { id: 'sexualOrientation', characteristic: 'sexual-orientation', label: 'Your sexual orientation' },
-  { id: 'disability', characteristic: 'disability', label: 'Do you consider yourself to have a disability?' },
-  { id: 'religionOrBelief', characteristic: 'religion-or-belief', label: 'Your religion or belief' },
-  { id: 'ageBand', characteristic: 'age-band', label: 'Your age' },
-  { id: 'tradeUnionMember', characteristic: 'trade-union', label: 'Are you a member of a trade union?' },
+/** Every question as the form asks it, in the order of the governors' report. */
+const QUESTION_LABELS: readonly [EqualityQuestionId, string][] = [
+  ['ethnicity', 'Your ethnic group'],
+  ['gender', 'Your gender'],
+  ['sexualOrientation', 'Your sexual orientation'],
+  ['disability', 'Do you consider yourself to have a disability?'],
+  ['religionOrBelief', 'Your religion or belief'],
+  ['ageBand', 'Your age'],
+  ['tradeUnionMember', 'Are you a member of a trade union?'],
 ];
+
+/** Every question, with the report's characteristic its answers are labelled by. */
+export const EQUALITY_QUESTIONS: readonly { id: EqualityQuestionId; characteristic: string; label: string }[] = QUESTION_LABELS.map(([id, label]) => ({
+  id,
+  characteristic: CHARACTERISTIC_OF[id],
+  label,
+}));
 
 /** The answers a question offers, labelled as the report labels them, after "No answer". */
 export function choicesOf(characteristic: string): { title: string; value: string }[] {

@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { fail, ok } from '../shared/result';
 import type { Result } from '../shared/result';
-import { AGE_BANDS, DISABILITIES, equalityInputSchema, ETHNICITIES, GENDERS, RELIGIONS, SEXUAL_ORIENTATIONS, UNION_MEMBERSHIPS } from './report-input';
+import { equalityInputSchema } from './report-input';
 import type { EqualityInput } from './report-input';
 import type { ReportCsvError } from './report-csv-inputs';
 
@@ -13,11 +13,9 @@ import type { ReportCsvError } from './report-csv-inputs';
 export const EQUALITY_CSV_COLUMNS: readonly string[] = ['staffId', ...Object.keys(equalityInputSchema.shape)];
 
 type Question = keyof EqualityInput;
-const CHOICES: Readonly<Record<Question, readonly string[]>> = {
-  ethnicity: ETHNICITIES, gender: GENDERS, sexualOrientation: SEXUAL_ORIENTATIONS, disability: DISABILITIES,
-  religionOrBelief: RELIGIONS, ageBand: AGE_BANDS, tradeUnionMember: UNION_MEMBERSHIPS,
-};
-const QUESTIONS = Object.keys(CHOICES) as Question[];
+const QUESTIONS = Object.keys(equalityInputSchema.shape) as Question[];
+/** A question's choices, as the answers' own schema lists them. */
+const choicesOf = (question: Question): readonly string[] => equalityInputSchema.shape[question].unwrap().options;
 
 const CSV_PROBLEMS: Readonly<Record<string, string>> = {
   CSV_RECORD_INCONSISTENT_FIELDS_LENGTH: 'it has a different number of columns from the first line',
@@ -40,7 +38,7 @@ function records(text: string): Result<{ fields: string[]; line: number }[], Rep
 /** One answer as written: blank is no answer (`null`); otherwise one of the question's choices, in any case. */
 function answerOf(question: Question, raw: string): string | null | undefined {
   if (raw === '') return null;
-  return CHOICES[question].find((choice) => choice === raw.toLowerCase());
+  return choicesOf(question).find((choice) => choice === raw.toLowerCase());
 }
 
 /**
@@ -73,7 +71,7 @@ export function parseEqualityCsv(text: string): Result<Map<string, EqualityInput
     const answers: Record<string, string> = {};
     for (const question of QUESTIONS.filter((q) => columns.includes(q))) {
       const answer = answerOf(question, cell(question));
-      if (answer === undefined) return fail('REPORT.CSV_INVALID', `Line ${line} of the equality file, column ${question}: the answers allowed are ${CHOICES[question].join(', ')}, or a blank.`);
+      if (answer === undefined) return fail('REPORT.CSV_INVALID', `Line ${line} of the equality file, column ${question}: the answers allowed are ${choicesOf(question).join(', ')}, or a blank.`);
       if (answer !== null) answers[question] = answer;
     }
     out.set(staffId, equalityInputSchema.parse(answers));
