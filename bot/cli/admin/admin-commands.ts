@@ -7,7 +7,7 @@ import { reviewerOf, setReviewer } from '../../../services/roster/reviewer.useca
 import { readDate } from '../../../services/roster/roster-row.schema';
 import { parseClosures, parsePriorities, parseReportThreshold, PRESET_IDS, readSetup, reportThresholdOf, updateSetup } from '../../../services/roster/school-setup';
 import type { CivilDate } from '../../../services/shared/time';
-import { need, readInput, table, UsageError } from './admin-output';
+import { knownSchool, need, readInput, table, UsageError } from './admin-output';
 import type { Options, Output } from './admin-output';
 
 export type { Options } from './admin-output';
@@ -17,16 +17,11 @@ const list = (o: Options, name: string): string[] => {
   const v = o[name];
   return v === undefined ? [] : (Array.isArray(v) ? v : [String(v)]).filter((s) => s !== '');
 };
-async function school(store: Store, id: string) {
-  const found = await store.schools.get(id);
-  if (!found) throw new UsageError(`there is no school with id ${id}`);
-  return found;
-}
 const personRow = (p: Person) => ({ id: p.id, staffId: p.staffId, name: p.name, jobTitle: p.jobTitle, reviewer: reviewerOf(p), trained: p.reviewerTrained ? 'yes' : 'no', teams: p.teams ? 'yes' : 'no', slack: p.slack ? 'yes' : 'no', left: p.leftOn });
 
 /** The school named by --school or, when it is left out, the only school in the data folder. */
 async function namedOrOnlySchool(store: Store, o: Options) {
-  if (o.school !== undefined) return school(store, need(o, 'school'));
+  if (o.school !== undefined) return knownSchool(store, need(o, 'school'));
   const all = await store.schools.list();
   if (all.length === 1) return all[0]!;
   throw new UsageError(all.length === 0 ? 'there is no school yet: create one with school create' : `--school is required: there are ${all.length} schools here`);
@@ -63,7 +58,7 @@ export async function schoolCommand(store: Store, sub: string | undefined, o: Op
     const saved = await store.schools.save({ id, name: need(o, 'name'), presetId, settings: {}, teamsTenantIds: list(o, 'teams-tenant'), slackTeamIds: list(o, 'slack-team'), version: 0 }, null);
     return { data: saved, text: `Created ${saved.name} (${saved.id}) with the ${saved.presetId} preset.` };
   }
-  const s = await school(store, need(o, 'school'));
+  const s = await knownSchool(store, need(o, 'school'));
   const roster = await store.people.list(s.id);
   if (sub === 'closures') {
     const closures = parseClosures(readInput(need(o, 'file')));
@@ -101,7 +96,7 @@ export async function schoolCommand(store: Store, sub: string | undefined, o: Op
 /** `roster import --school --file [--dry-run]`: prints the plan, or every problem with its line number. */
 export async function rosterCommand(store: Store, sub: string | undefined, o: Options, today: CivilDate): Promise<Output & { refused?: string }> {
   if (sub !== 'import') throw new UsageError('roster needs: import');
-  const s = await school(store, need(o, 'school'));
+  const s = await knownSchool(store, need(o, 'school'));
   const dryRun = o['dry-run'] === true;
   const r = await importRoster(store.people, { schoolId: s.id, csvText: readInput(need(o, 'file')), today, dryRun });
   if (!r.ok) return { data: r.error, text: table(r.error.issues.map((i) => ({ line: i.line, problem: i.message }))), refused: r.error.message };
@@ -120,7 +115,7 @@ export async function rosterCommand(store: Store, sub: string | undefined, o: Op
 /** `reviewer set --school --person --reviewer`. */
 export async function reviewerCommand(store: Store, sub: string | undefined, o: Options): Promise<Output> {
   if (sub !== 'set') throw new UsageError('reviewer needs: set');
-  const s = await school(store, need(o, 'school'));
+  const s = await knownSchool(store, need(o, 'school'));
   const r = await setReviewer(store.people, { schoolId: s.id, actor: ADMIN, personId: need(o, 'person'), reviewerId: need(o, 'reviewer') });
   if (!r.ok) throw new UsageError(r.error.message);
   const warn = r.value.warnings.map((w) => `\nWarning: ${w}`).join('');
@@ -130,7 +125,7 @@ export async function reviewerCommand(store: Store, sub: string | undefined, o: 
 
 /** `people --school` and `unreachable --school`. */
 export async function peopleCommand(store: Store, command: 'people' | 'unreachable', o: Options): Promise<Output> {
-  const s = await school(store, need(o, 'school'));
+  const s = await knownSchool(store, need(o, 'school'));
   const people = await store.people.list(s.id);
   if (command === 'people') return { data: people, text: table(people.map(personRow)) };
   const r = unreachableReport(people);

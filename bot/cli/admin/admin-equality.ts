@@ -1,7 +1,7 @@
 import type { EqualityRecord, Store } from '../../../services/ports/store.port';
 import { hasAnswers, parseEqualityCsv, planEqualityImport, summariseEquality } from '../../../services/reports';
 import type { Instant } from '../../../services/shared/time';
-import { need, readInput, UsageError } from './admin-output';
+import { knownSchool, need, readInput, UsageError } from './admin-output';
 import type { Options, Output } from './admin-output';
 
 // Equality answers from the school's HR file, and how many people have answers (R-RPT-1). Everything printed is
@@ -10,13 +10,6 @@ import type { Options, Output } from './admin-output';
 /** The usage line of `equality`. */
 export const EQUALITY_USAGE =
   'usage: admin equality import FILE.csv --school ID [--dry-run] (the HR file: staffId and one column per question; never overwrites answers people gave themselves) | admin equality summary --school ID';
-
-async function schoolOf(store: Store, o: Options) {
-  const id = need(o, 'school');
-  const school = await store.schools.get(id);
-  if (!school) throw new UsageError(`there is no school with id ${id}`);
-  return school;
-}
 
 const people = (n: number) => (n === 1 ? '1 person' : `${n} people`);
 
@@ -35,7 +28,7 @@ function fileOf(o: Options, positional: string | undefined): string {
  * import runs are kept too.
  */
 async function importAnswers(store: Store, o: Options, file: string, now: Instant): Promise<Output> {
-  const school = await schoolOf(store, o);
+  const school = await knownSchool(store, need(o, 'school'));
   const parsed = parseEqualityCsv(readInput(file));
   if (!parsed.ok) throw new UsageError(`${parsed.error.message} Nothing was stored.`);
   const plan = planEqualityImport(parsed.value, { schoolId: school.id, people: await store.people.list(school.id), stored: await store.equality.listForSchool(school.id), now });
@@ -67,7 +60,7 @@ function importText(d: { dryRun: boolean; stored: number; keptOwnAnswers: number
 
 /** `equality summary --school ID`: how many people have answers, from themselves or the HR file, and how many have none. */
 async function summary(store: Store, o: Options): Promise<Output> {
-  const school = await schoolOf(store, o);
+  const school = await knownSchool(store, need(o, 'school'));
   const records: EqualityRecord[] = await store.equality.listForSchool(school.id);
   const s = summariseEquality(records, await store.people.list(school.id));
   const text = [

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { SchoolRecord, Store } from '../../../services/ports/store.port';
 
 // Input and output for the admin command: options read the same way by every command; JSON with --json,
 // otherwise a plain table a person can read.
@@ -17,6 +18,13 @@ export const need = (o: Options, name: string): string => {
 };
 
 /** A file named on the command line, or a usage error saying it cannot be read. */
+/** The school with this id, or a usage error saying there is none. */
+export async function knownSchool(store: Pick<Store, 'schools'>, id: string): Promise<SchoolRecord> {
+  const found = await store.schools.get(id);
+  if (!found) throw new UsageError(`there is no school with id ${id}`);
+  return found;
+}
+
 export const readInput = (file: string): string => {
   try {
     return readFileSync(file, 'utf8');
